@@ -1,0 +1,390 @@
+/* lf-solver.c: solve the programme of model.md exactly, with GLPK
+ *
+ * The MIP gives the entry decisions; the LP with every y fixed at its
+ * optimal value then gives clean p and q and the shadow price of the
+ * budget (or target) row, as model.md defines it.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "lf-glpk-private.h"
+#include "lf-solver-private.h"
+
+G_DEFINE_QUARK (lf-solver-error-quark, lf_solver_error)
+
+typedef struct
+{
+  const LfProblem      *problem;
+  const LfSolveOptions *options;
+  LfMipRun              run;
+  LfPlan               *plan;
+  /* GLPK-owned: forgotten, not freed, when GLPK fails (lf-glpk.c). */
+  glp_prob             *lp;
+  LfModelLayout         layout;
+  double               *y;
+  double               *p;
+  double               *q;
+} Solve;
+
+static gboolean
+time_is_up (LfMipRun *run)
+{
+  return run->time_limit_s > 0 &&
+         (g_get_monotonic_time () - run->started_us) / 1e6 >= run->time_limit_s;
+}
+
+/* Branch-and-cut callback: stop on cancel, and keep the best bound so a
+ * time-limited plan can say how far from optimal it may be. */
+static void
+on_branch_event (glp_tree *tree,
+                 void     *info)
+{
+  LfMipRun *run = info;
+  int node;
+
+  if (g_cancellable_is_cancelled (run->cancellable))
+    {
+      glp_ios_terminate (tree);
+      return;
+    }
+
+  if (glp_ios_reason (tree) == GLP_ISELECT || glp_ios_reason (tree) == GLP_IBINGO)
+    {
+      node = glp_ios_best_node (tree);
+      if (node != 0)
+        run->best_bound = glp_ios_node_bound (tree, node);
+    }
+}
+
+static int
+remaining_ms (LfMipRun *run)
+{
+  double left;
+
+  if (run->time_limit_s <= 0)
+    return G_MAXINT;
+
+  left = run->time_limit_s * 1e3 - (g_get_monotonic_time () - run->started_us) / 1e3;
+
+  return (int) CLAMP (left, 1, G_MAXINT);
+}
+
+int
+_lf_model_intopt (glp_prob *lp,
+                  LfMipRun *run)
+{
+  glp_iocp parm;
+
+  glp_init_iocp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_ON;
+  parm.mip_gap = run->mip_gap;
+  parm.tm_lim = remaining_ms (run);
+  parm.cb_func = on_branch_event;
+  parm.cb_info = run;
+  parm.br_tech = GLP_BR_DTH;
+  parm.bt_tech = GLP_BT_BLB;
+  run->best_bound = NAN;
+
+  return glp_intopt (lp, &parm);
+}
+
+static int
+simplex (glp_prob *lp)
+{
+  glp_smcp parm;
+
+  glp_init_smcp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_OFF;
+
+  return glp_simplex (lp, &parm);
+}
+
+static void
+read_mip_solution (Solve *s)
+{
+  for (guint i = 0; i < s->problem->n_markets; i++)
+    {
+      s->y[i] = glp_mip_col_val (s->lp, LF_COL_Y (i)) > 0.5 ? 1 : 0;
+      s->p[i] = glp_mip_col_val (s->lp, LF_COL_P (i));
+      s->q[i] = glp_mip_col_val (s->lp, LF_COL_Q (i));
+    }
+}
+
+/* The LP with every y fixed: its solution is the plan's p and q, its
+ * dual on the budget (target) row the shadow price. */
+static void
+solve_fixed_lp (Solve *s)
+{
+  for (guint i = 0; i < s->problem->n_markets; i++)
+    {
+      glp_set_col_kind (s->lp, LF_COL_Y (i), GLP_CV);
+      glp_set_col_bnds (s->lp, LF_COL_Y (i), GLP_FX, s->y[i], s->y[i]);
+    }
+
+  if (simplex (s->lp) != 0 || glp_get_status (s->lp) != GLP_OPT)
+    return;
+
+  for (guint i = 0; i < s->problem->n_markets; i++)
+    {
+      s->p[i] = s->y[i] * CLAMP (glp_get_col_prim (s->lp, LF_COL_P (i)), 0, 1);
+      s->q[i] = s->y[i] * CLAMP (glp_get_col_prim (s->lp, LF_COL_Q (i)), 0, 1);
+    }
+
+  if (!s->options->skip_shadow_price)
+    {
+      s->plan->shadow_price = glp_get_row_dual (s->lp, s->layout.objective_row);
+      s->plan->has_shadow_price = TRUE;
+    }
+}
+
+static void
+set_status_from_glpk (Solve *s,
+                      int    code)
+{
+  int mip_status = glp_mip_status (s->lp);
+
+  if (code == GLP_ENOPFS || mip_status == GLP_NOFEAS)
+    s->plan->status = LF_PLAN_INFEASIBLE;
+  else if (code == 0 && mip_status == GLP_OPT)
+    s->plan->status = LF_PLAN_OPTIMAL;
+  else if (code == GLP_ESTOP)
+    s->plan->status = LF_PLAN_CANCELLED;
+  else if (code == GLP_ETMLIM)
+    s->plan->status = LF_PLAN_TIME_LIMIT;
+  else
+    {
+      s->plan->status = LF_PLAN_ERROR;
+      s->plan->error_message = g_strdup_printf (_("The solver stopped with GLPK code %d"), code);
+    }
+}
+
+static gboolean
+solve_in_glpk (gpointer   data,
+               GError   **error)
+{
+  Solve *s = data;
+  int code;
+  gboolean has_incumbent;
+
+  s->lp = _lf_model_build (s->problem, NULL, &s->layout);
+  code = _lf_model_intopt (s->lp, &s->run);
+  set_status_from_glpk (s, code);
+
+  has_incumbent = (s->plan->status == LF_PLAN_OPTIMAL ||
+                   s->plan->status == LF_PLAN_TIME_LIMIT ||
+                   s->plan->status == LF_PLAN_CANCELLED) &&
+                  (glp_mip_status (s->lp) == GLP_OPT || glp_mip_status (s->lp) == GLP_FEAS);
+
+  if (has_incumbent)
+    {
+      read_mip_solution (s);
+      solve_fixed_lp (s);
+      lf_plan_set_solution (s->plan, s->problem, s->y, s->p, s->q);
+      s->plan->bound = s->run.best_bound;
+    }
+
+  glp_delete_prob (s->lp);
+  s->lp = NULL;
+  _lf_model_layout_clear (&s->layout);
+
+  if (s->plan->status == LF_PLAN_INFEASIBLE && !s->options->skip_diagnosis)
+    return _lf_solver_diagnose (s->problem, s->plan, &s->run, error);
+
+  return TRUE;
+}
+
+/**
+ * lf_solver_solve:
+ * @problem: a problem that passes lf_problem_check()
+ * @options: (nullable): time limit, gap, what to skip
+ * @cancellable: (nullable): cancels from any thread
+ *
+ * Returns: (transfer full): the plan, whatever its status; %NULL with
+ *   @error set only when the problem is invalid or GLPK failed.
+ */
+LfPlan *
+lf_solver_solve (const LfProblem       *problem,
+                 const LfSolveOptions  *options,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  static const LfSolveOptions defaults = LF_SOLVE_OPTIONS_INIT;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(LfPlan) plan = NULL;
+  Solve s = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (!lf_problem_check (problem, &local_error))
+    {
+      g_set_error_literal (error, LF_SOLVER_ERROR, LF_SOLVER_ERROR_INVALID, local_error->message);
+      return NULL;
+    }
+
+  plan = lf_plan_new (problem);
+  s.problem = problem;
+  s.options = options ? options : &defaults;
+  s.plan = plan;
+  s.run.cancellable = cancellable;
+  s.run.time_limit_s = s.options->time_limit_s;
+  s.run.mip_gap = s.options->mip_gap;
+  s.run.started_us = g_get_monotonic_time ();
+  s.y = g_new0 (double, problem->n_markets + 1);
+  s.p = g_new0 (double, problem->n_markets + 1);
+  s.q = g_new0 (double, problem->n_markets + 1);
+
+  ok = _lf_glpk_run (solve_in_glpk, &s, error);
+
+  g_free (s.y);
+  g_free (s.p);
+  g_free (s.q);
+  if (!ok)
+    {
+      _lf_model_layout_clear (&s.layout);
+      return NULL;
+    }
+
+  plan->solve_ms = (g_get_monotonic_time () - s.run.started_us) / 1e3;
+
+  return g_steal_pointer (&plan);
+}
+
+typedef struct
+{
+  LfProblem      *problem;
+  LfSolveOptions  options;
+} SolveTaskData;
+
+static void
+solve_task_data_free (SolveTaskData *data)
+{
+  lf_problem_unref (data->problem);
+  g_free (data);
+}
+
+static void
+solve_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  SolveTaskData *data = task_data;
+  GError *error = NULL;
+  LfPlan *plan = lf_solver_solve (data->problem, &data->options, cancellable, &error);
+
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, (GDestroyNotify) lf_plan_unref);
+}
+
+void
+lf_solver_solve_async (LfProblem            *problem,
+                       const LfSolveOptions *options,
+                       GCancellable         *cancellable,
+                       GAsyncReadyCallback   callback,
+                       gpointer              user_data)
+{
+  static const LfSolveOptions defaults = LF_SOLVE_OPTIONS_INIT;
+  g_autoptr(GTask) task = NULL;
+  SolveTaskData *data;
+
+  g_return_if_fail (problem != NULL);
+
+  data = g_new0 (SolveTaskData, 1);
+  data->problem = lf_problem_ref (problem);
+  data->options = options ? *options : defaults;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lf_solver_solve_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) solve_task_data_free);
+  g_task_run_in_thread (task, solve_in_thread);
+}
+
+LfPlan *
+lf_solver_solve_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  const LfProblem *problem;
+  const char      *path;
+  gboolean         mps;
+} WriteModel;
+
+static gboolean
+write_in_glpk (gpointer   data,
+               GError   **error)
+{
+  WriteModel *w = data;
+  LfModelLayout layout;
+  glp_prob *lp = _lf_model_build (w->problem, NULL, &layout);
+  int code;
+
+  code = w->mps ? glp_write_mps (lp, GLP_MPS_FILE, NULL, w->path) : glp_write_lp (lp, NULL, w->path);
+  glp_delete_prob (lp);
+  _lf_model_layout_clear (&layout);
+
+  if (code != 0)
+    {
+      g_set_error (error, LF_SOLVER_ERROR, LF_SOLVER_ERROR_WRITE,
+                   _("Cannot write the model to “%s”"), w->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_model (const LfProblem  *problem,
+             const char       *path,
+             gboolean          mps,
+             GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  WriteModel w = { problem, path, mps };
+
+  if (!lf_problem_check (problem, &local_error))
+    {
+      g_set_error_literal (error, LF_SOLVER_ERROR, LF_SOLVER_ERROR_INVALID, local_error->message);
+      return FALSE;
+    }
+
+  return _lf_glpk_run (write_in_glpk, &w, error);
+}
+
+/* The programme as CPLEX LP, exactly as the solver builds it. */
+gboolean
+lf_solver_write_lp (const LfProblem  *problem,
+                    const char       *path,
+                    GError          **error)
+{
+  g_return_val_if_fail (problem != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_model (problem, path, FALSE, error);
+}
+
+/* Free MPS keeps no objective sense: a max_value model must be read as a
+ * maximisation (glpsol --max, cbc -max). */
+gboolean
+lf_solver_write_mps (const LfProblem  *problem,
+                     const char       *path,
+                     GError          **error)
+{
+  g_return_val_if_fail (problem != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_model (problem, path, TRUE, error);
+}

@@ -66,7 +66,7 @@ solve_elastic (Diagnosis    *d,
   LfModelSpec spec = { TRUE, allowed->rows, allowed->locks };
   LfModelLayout layout;
   glp_prob *lp = _lf_model_build (d->problem, &spec, &layout);
-  int code = _lf_model_intopt (lp, d->run);
+  int code = _lf_model_intopt (lp, d->run, FALSE);
   gboolean feasible = code == 0 && glp_mip_status (lp) == GLP_OPT;
 
   if (feasible)

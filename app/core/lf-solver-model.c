@@ -118,7 +118,7 @@ add_row (glp_prob   *lp,
   return row;
 }
 
-static void
+static int
 add_link_row (glp_prob   *lp,
               const char *prefix,
               guint       market,
@@ -134,13 +134,20 @@ add_link_row (glp_prob   *lp,
   g_snprintf (name, sizeof name, "%s_%u", prefix, market + 1);
   row = add_row (lp, name, type, 0, 0);
   glp_set_mat_row (lp, row, 2, ind, val);
+
+  return row;
 }
 
 /* m y <= p <= P y and q <= Q y, for every market that may be entered. */
 static void
 add_link_rows (glp_prob        *lp,
-               const LfProblem *problem)
+               const LfProblem *problem,
+               LfModelLayout   *layout)
 {
+  layout->pmin_row = g_new0 (int, problem->n_markets + 1);
+  layout->pmax_row = g_new0 (int, problem->n_markets + 1);
+  layout->qmax_row = g_new0 (int, problem->n_markets + 1);
+
   for (guint i = 0; i < problem->n_markets; i++)
     {
       const double *v = problem->markets[i].v.value;
@@ -148,10 +155,10 @@ add_link_rows (glp_prob        *lp,
       if (problem->markets[i].v.lock == LF_LOCK_EXCLUDE)
         continue;
       if (v[LF_PARAM_P_MIN] > 0)
-        add_link_row (lp, "pmin", i, GLP_LO, LF_COL_P (i), v[LF_PARAM_P_MIN]);
-      add_link_row (lp, "pmax", i, GLP_UP, LF_COL_P (i), v[LF_PARAM_P_MAX]);
+        layout->pmin_row[i] = add_link_row (lp, "pmin", i, GLP_LO, LF_COL_P (i), v[LF_PARAM_P_MIN]);
+      layout->pmax_row[i] = add_link_row (lp, "pmax", i, GLP_UP, LF_COL_P (i), v[LF_PARAM_P_MAX]);
       if (v[LF_PARAM_Q_MAX] > 0)
-        add_link_row (lp, "qmax", i, GLP_UP, LF_COL_Q (i), v[LF_PARAM_Q_MAX]);
+        layout->qmax_row[i] = add_link_row (lp, "qmax", i, GLP_UP, LF_COL_Q (i), v[LF_PARAM_Q_MAX]);
     }
 }
 
@@ -387,7 +394,7 @@ _lf_model_build (const LfProblem   *problem,
   glp_set_obj_name (lp, problem->objective == LF_OBJECTIVE_MAX_VALUE ? "value" : "cost");
   add_market_columns (lp, problem, spec);
   add_side_rows (lp, problem, layout);
-  add_link_rows (lp, problem);
+  add_link_rows (lp, problem, layout);
 
   if (problem->objective == LF_OBJECTIVE_MAX_VALUE)
     set_objective (lp, problem, value_coef, GLP_MAX);
@@ -404,4 +411,7 @@ void
 _lf_model_layout_clear (LfModelLayout *layout)
 {
   g_clear_pointer (&layout->lock_slack_col, g_free);
+  g_clear_pointer (&layout->pmin_row, g_free);
+  g_clear_pointer (&layout->pmax_row, g_free);
+  g_clear_pointer (&layout->qmax_row, g_free);
 }

@@ -32,6 +32,9 @@ typedef struct
   int markets_row;
   int slack_col[LF_ROW_LOCK];   /* elastic: one per relaxable row kind */
   int *lock_slack_col;      /* elastic: per market, 0 unless enter-locked */
+  int *pmin_row;            /* per market: p >= m y, 0 when m = 0 */
+  int *pmax_row;            /* per market: p <= P y */
+  int *qmax_row;            /* per market: q <= Q y, 0 when Q = 0 */
 } LfModelLayout;
 
 /* What to build: the programme itself, or its elastic form in which
@@ -61,10 +64,24 @@ typedef struct
   double        mip_gap;
   gint64        started_us;
   double        best_bound;
+  const double *start;          /* incumbent to offer, column values 1..n */
+  gboolean      start_offered;
 } LfMipRun;
 
 int       _lf_model_intopt          (glp_prob          *lp,
-                                     LfMipRun          *run);
+                                     LfMipRun          *run,
+                                     gboolean           have_basis);
+
+gboolean  _lf_greedy_plan           (const LfProblem   *problem,
+                                     double            *y,
+                                     double            *p,
+                                     double            *q);
+void      _lf_model_set_start_basis (glp_prob          *lp,
+                                     const LfProblem   *problem,
+                                     const LfModelLayout *layout,
+                                     const double      *y,
+                                     const double      *p,
+                                     const double      *q);
 
 gboolean  _lf_solver_diagnose       (const LfProblem   *problem,
                                      LfPlan            *plan,

@@ -27,14 +27,8 @@ typedef struct
   double               *y;
   double               *p;
   double               *q;
+  double               *start;
 } Solve;
-
-static gboolean
-time_is_up (LfMipRun *run)
-{
-  return run->time_limit_s > 0 &&
-         (g_get_monotonic_time () - run->started_us) / 1e6 >= run->time_limit_s;
-}
 
 /* Branch-and-cut callback: stop on cancel, and keep the best bound so a
  * time-limited plan can say how far from optimal it may be. */
@@ -49,6 +43,12 @@ on_branch_event (glp_tree *tree,
     {
       glp_ios_terminate (tree);
       return;
+    }
+
+  if (glp_ios_reason (tree) == GLP_IHEUR && run->start != NULL && !run->start_offered)
+    {
+      run->start_offered = TRUE;
+      glp_ios_heur_sol (tree, run->start);
     }
 
   if (glp_ios_reason (tree) == GLP_ISELECT || glp_ios_reason (tree) == GLP_IBINGO)
@@ -72,26 +72,6 @@ remaining_ms (LfMipRun *run)
   return (int) CLAMP (left, 1, G_MAXINT);
 }
 
-int
-_lf_model_intopt (glp_prob *lp,
-                  LfMipRun *run)
-{
-  glp_iocp parm;
-
-  glp_init_iocp (&parm);
-  parm.msg_lev = GLP_MSG_OFF;
-  parm.presolve = GLP_ON;
-  parm.mip_gap = run->mip_gap;
-  parm.tm_lim = remaining_ms (run);
-  parm.cb_func = on_branch_event;
-  parm.cb_info = run;
-  parm.br_tech = GLP_BR_DTH;
-  parm.bt_tech = GLP_BT_BLB;
-  run->best_bound = NAN;
-
-  return glp_intopt (lp, &parm);
-}
-
 static int
 simplex (glp_prob *lp)
 {
@@ -102,6 +82,72 @@ simplex (glp_prob *lp)
   parm.presolve = GLP_OFF;
 
   return glp_simplex (lp, &parm);
+}
+
+/* The basis left by branch-and-cut stays dual feasible when the y are
+ * fixed: the dual simplex reaches the fixed LP in a few pivots. */
+static int
+dual_simplex (glp_prob *lp)
+{
+  glp_smcp parm;
+
+  glp_init_smcp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.meth = GLP_DUALP;
+
+  return glp_simplex (lp, &parm);
+}
+
+/* The root LP first, scaled and from an advanced basis (as glpsol does),
+ * then branch-and-cut from its optimal basis. */
+static int
+solve_root_lp (glp_prob *lp,
+               gboolean  have_basis)
+{
+  int code;
+
+  glp_scale_prob (lp, GLP_SF_AUTO);
+  if (!have_basis)
+    glp_adv_basis (lp, 0);
+  code = simplex (lp);
+  if (code != 0 && have_basis)
+    {
+      /* The start basis is only a head start: fall back to GLPK's own. */
+      glp_adv_basis (lp, 0);
+      code = simplex (lp);
+    }
+  if (code != 0)
+    return code;
+  if (glp_get_status (lp) == GLP_NOFEAS)
+    return GLP_ENOPFS;
+
+  return 0;
+}
+
+int
+_lf_model_intopt (glp_prob *lp,
+                  LfMipRun *run,
+                  gboolean  have_basis)
+{
+  glp_iocp parm;
+  int code;
+
+  code = solve_root_lp (lp, have_basis);
+  if (code != 0)
+    return code;
+
+  glp_init_iocp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_OFF;
+  parm.mip_gap = run->mip_gap;
+  parm.tm_lim = remaining_ms (run);
+  parm.cb_func = on_branch_event;
+  parm.cb_info = run;
+  parm.br_tech = GLP_BR_DTH;
+  parm.bt_tech = GLP_BT_BLB;
+  run->best_bound = NAN;
+
+  return glp_intopt (lp, &parm);
 }
 
 static void
@@ -126,7 +172,7 @@ solve_fixed_lp (Solve *s)
       glp_set_col_bnds (s->lp, LF_COL_Y (i), GLP_FX, s->y[i], s->y[i]);
     }
 
-  if (simplex (s->lp) != 0 || glp_get_status (s->lp) != GLP_OPT)
+  if (dual_simplex (s->lp) != 0 || glp_get_status (s->lp) != GLP_OPT)
     return;
 
   for (guint i = 0; i < s->problem->n_markets; i++)
@@ -163,6 +209,27 @@ set_status_from_glpk (Solve *s,
     }
 }
 
+/* The greedy plan as first incumbent and as the simplex's start. */
+static gboolean
+offer_greedy_start (Solve *s)
+{
+  guint n = s->problem->n_markets;
+
+  if (!_lf_greedy_plan (s->problem, s->y, s->p, s->q))
+    return FALSE;
+
+  _lf_model_set_start_basis (s->lp, s->problem, &s->layout, s->y, s->p, s->q);
+  for (guint i = 0; i < n; i++)
+    {
+      s->start[LF_COL_Y (i)] = s->y[i];
+      s->start[LF_COL_P (i)] = s->p[i];
+      s->start[LF_COL_Q (i)] = s->q[i];
+    }
+  s->run.start = s->start;
+
+  return TRUE;
+}
+
 static gboolean
 solve_in_glpk (gpointer   data,
                GError   **error)
@@ -172,7 +239,7 @@ solve_in_glpk (gpointer   data,
   gboolean has_incumbent;
 
   s->lp = _lf_model_build (s->problem, NULL, &s->layout);
-  code = _lf_model_intopt (s->lp, &s->run);
+  code = _lf_model_intopt (s->lp, &s->run, offer_greedy_start (s));
   set_status_from_glpk (s, code);
 
   has_incumbent = (s->plan->status == LF_PLAN_OPTIMAL ||
@@ -238,12 +305,14 @@ lf_solver_solve (const LfProblem       *problem,
   s.y = g_new0 (double, problem->n_markets + 1);
   s.p = g_new0 (double, problem->n_markets + 1);
   s.q = g_new0 (double, problem->n_markets + 1);
+  s.start = g_new0 (double, 3 * problem->n_markets + 1);
 
   ok = _lf_glpk_run (solve_in_glpk, &s, error);
 
   g_free (s.y);
   g_free (s.p);
   g_free (s.q);
+  g_free (s.start);
   if (!ok)
     {
       _lf_model_layout_clear (&s.layout);

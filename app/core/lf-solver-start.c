@@ -21,6 +21,7 @@ typedef struct
 {
   const LfProblem *problem;
   double           cap[N_RES];     /* INFINITY where uncapped */
+  double           weight[N_RES];  /* price of a whole cap in the score */
   double           used[N_RES];
   double           value;
 } Greedy;
@@ -70,6 +71,8 @@ init_caps (Greedy          *g,
   g->cap[RES_RISK] = isnan (problem->risk_cap) ? INFINITY : problem->risk_cap;
   g->cap[RES_STAFF] = isnan (problem->headcount_cap) ? INFINITY : problem->headcount_cap;
   g->cap[RES_COUNT] = isnan (problem->max_markets) ? INFINITY : problem->max_markets;
+  for (guint r = 0; r < N_RES; r++)
+    g->weight[r] = isfinite (g->cap[r]) ? 1 / MAX (g->cap[r], 1e-12) : 0;
 }
 
 /* The greedy works in steps: entering a market (at one of its vertices),
@@ -116,10 +119,7 @@ score (const Greedy *g,
   else
     {
       for (guint r = 0; r < N_RES; r++)
-        {
-          if (isfinite (g->cap[r]))
-            weight += use[r] / MAX (g->cap[r], 1e-12);
-        }
+        weight += g->weight[r] * use[r];
     }
 
   return value / MAX (weight, 1e-300);
@@ -271,6 +271,56 @@ apply_step (Greedy     *g,
   return TRUE;
 }
 
+static gboolean
+greedy_round (Greedy          *g,
+              const LfProblem *problem,
+              double          *y,
+              double          *p,
+              double          *q,
+              Step            *steps)
+{
+  guint n;
+
+  memset (g->used, 0, sizeof g->used);
+  g->value = 0;
+  memset (y, 0, sizeof (double) * problem->n_markets);
+  memset (p, 0, sizeof (double) * problem->n_markets);
+  memset (q, 0, sizeof (double) * problem->n_markets);
+  if (!enter_locked (g, y, p, q))
+    return FALSE;
+
+  n = collect_steps (g, y, steps);
+  qsort (steps, n, sizeof *steps, by_score_desc);
+
+  /* Twice: a raise met before its market's entry gets a second chance. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint k = 0; k < n && !target_reached (g); k++)
+        apply_step (g, &steps[k], y, p, q);
+    }
+
+  return problem->objective == LF_OBJECTIVE_MAX_VALUE || target_reached (g);
+}
+
+/* Only the resources a plan runs out of are scarce: price those alone in
+ * the next round (a cap far from binding has a shadow price of 0). */
+static gboolean
+reprice (Greedy *g)
+{
+  gboolean changed = FALSE;
+
+  for (guint r = 0; r < N_RES; r++)
+    {
+      gboolean binding = isfinite (g->cap[r]) && g->used[r] >= 0.97 * g->cap[r];
+      double weight = binding ? 1 / MAX (g->cap[r], 1e-12) : 0;
+
+      changed |= weight != g->weight[r];
+      g->weight[r] = weight;
+    }
+
+  return changed;
+}
+
 /**
  * _lf_greedy_plan:
  *
@@ -284,28 +334,34 @@ _lf_greedy_plan (const LfProblem *problem,
                  double          *p,
                  double          *q)
 {
-  g_autofree Step *steps = g_new0 (Step, 3 * problem->n_markets + 1);
-  guint n;
+  guint n = problem->n_markets;
+  g_autofree Step *steps = g_new0 (Step, 3 * n + 1);
+  g_autofree double *best = g_new0 (double, 3 * n + 1);
+  double best_value = -INFINITY;
   Greedy g;
 
   init_caps (&g, problem);
-  memset (y, 0, sizeof (double) * problem->n_markets);
-  memset (p, 0, sizeof (double) * problem->n_markets);
-  memset (q, 0, sizeof (double) * problem->n_markets);
-  if (!enter_locked (&g, y, p, q))
-    return FALSE;
-
-  n = collect_steps (&g, y, steps);
-  qsort (steps, n, sizeof *steps, by_score_desc);
-
-  /* Twice: a raise met before its market's entry gets a second chance. */
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint round = 0; round < 3; round++)
     {
-      for (guint k = 0; k < n && !target_reached (&g); k++)
-        apply_step (&g, &steps[k], y, p, q);
+      if (greedy_round (&g, problem, y, p, q, steps) && g.value > best_value)
+        {
+          best_value = g.value;
+          memcpy (best, y, n * sizeof (double));
+          memcpy (best + n, p, n * sizeof (double));
+          memcpy (best + 2 * n, q, n * sizeof (double));
+        }
+      if (problem->objective == LF_OBJECTIVE_MIN_COST || !reprice (&g))
+        break;
     }
 
-  return problem->objective == LF_OBJECTIVE_MAX_VALUE || target_reached (&g);
+  if (!isfinite (best_value))
+    return FALSE;
+
+  memcpy (y, best, n * sizeof (double));
+  memcpy (p, best + n, n * sizeof (double));
+  memcpy (q, best + 2 * n, n * sizeof (double));
+
+  return TRUE;
 }
 
 static void

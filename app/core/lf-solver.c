@@ -72,6 +72,9 @@ remaining_ms (LfMipRun *run)
   return (int) CLAMP (left, 1, G_MAXINT);
 }
 
+/* Dantzig pricing: from the greedy start the pivots are many and cheap,
+ * and the steepest-edge bookkeeping costs more than it saves (measured:
+ * 5000 markets 0.74 s against 0.94 s). */
 static int
 simplex (glp_prob *lp)
 {
@@ -80,6 +83,7 @@ simplex (glp_prob *lp)
   glp_init_smcp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_OFF;
+  parm.pricing = GLP_PT_STD;
 
   return glp_simplex (lp, &parm);
 }

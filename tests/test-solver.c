@@ -519,6 +519,29 @@ on_solved (GObject      *source,
   g_assert_no_error (error);
 }
 
+/* A previous plan offered as the first incumbent changes nothing but
+ * speed: the same optimum, feasible hint or not. */
+static void
+test_hint (void)
+{
+  g_autoptr(LfProblem) problem = lf_test_china_problem ();
+  g_autoptr(LfPlan) first = solve (problem);
+  g_autoptr(LfPlan) again = NULL;
+  g_autoptr(LfPlan) poorer = NULL;
+  LfSolveOptions options = LF_SOLVE_OPTIONS_INIT;
+
+  options.hint = first;
+  again = lf_solver_solve (problem, &options, NULL, NULL);
+  g_assert_cmpfloat_with_epsilon (again->value, first->value, 1e-9);
+
+  /* At a smaller budget the hint is infeasible and must be ignored. */
+  problem->budget = 3e6;
+  poorer = lf_solver_solve (problem, &options, NULL, NULL);
+  g_assert_cmpint (poorer->status, ==, LF_PLAN_OPTIMAL);
+  g_assert_cmpfloat (poorer->cost, <=, 3e6 * (1 + 1e-9));
+  g_assert_cmpfloat (poorer->value, <, first->value);
+}
+
 static void
 test_async (void)
 {
@@ -579,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/solver/time-limit", test_time_limit);
   g_test_add_func ("/solver/cancel-from-thread", test_cancel_from_thread);
   g_test_add_func ("/solver/async", test_async);
+  g_test_add_func ("/solver/hint", test_hint);
   if (g_getenv ("LANDFALL_HARD_PROBE"))
     g_test_add_func ("/solver/probe", probe_hard_problem);
   g_test_add_func ("/solver/write-models", test_write_models);

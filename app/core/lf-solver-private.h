@@ -76,6 +76,11 @@ gboolean  _lf_greedy_plan           (const LfProblem   *problem,
                                      double            *y,
                                      double            *p,
                                      double            *q);
+gboolean  _lf_point_is_feasible     (const LfProblem   *problem,
+                                     const double      *y,
+                                     const double      *p,
+                                     const double      *q,
+                                     double            *out_value);
 void      _lf_model_set_start_basis (glp_prob          *lp,
                                      const LfProblem   *problem,
                                      const LfModelLayout *layout,

@@ -364,6 +364,59 @@ _lf_greedy_plan (const LfProblem *problem,
   return TRUE;
 }
 
+static gboolean
+market_point_is_valid (const LfProblemMarket *m,
+                       double                 y,
+                       double                 p,
+                       double                 q)
+{
+  const double *v = m->v.value;
+  double tol = 1e-9;
+
+  if ((y != 0 && y != 1) || (m->v.lock == LF_LOCK_ENTER && y != 1) ||
+      (m->v.lock == LF_LOCK_EXCLUDE && y != 0))
+    return FALSE;
+
+  return p >= v[LF_PARAM_P_MIN] * y - tol && p <= v[LF_PARAM_P_MAX] * y + tol &&
+         q >= -tol && q <= v[LF_PARAM_Q_MAX] * y + tol;
+}
+
+/* Whether a plan meets every row of the programme, and its objective. */
+gboolean
+_lf_point_is_feasible (const LfProblem *problem,
+                       const double    *y,
+                       const double    *p,
+                       const double    *q,
+                       double          *out_value)
+{
+  Greedy g;
+
+  init_caps (&g, problem);
+  for (guint i = 0; i < problem->n_markets; i++)
+    {
+      const LfProblemMarket *m = &problem->markets[i];
+      double use[N_RES];
+
+      if (!market_point_is_valid (m, y[i], p[i], q[i]))
+        return FALSE;
+      usage (m, y[i], p[i], q[i], use);
+      take (&g, use);
+      g.value += m->v.value[LF_PARAM_ALPHA] * p[i] + m->v.value[LF_PARAM_BETA] * q[i];
+    }
+
+  for (guint r = 0; r < N_RES; r++)
+    {
+      if (g.used[r] > g.cap[r] * (1 + 1e-9) + 1e-9)
+        return FALSE;
+    }
+  if (problem->objective == LF_OBJECTIVE_MIN_COST && g.value < problem->target_value * (1 - 1e-9) - 1e-9)
+    return FALSE;
+
+  *out_value = problem->objective == LF_OBJECTIVE_MAX_VALUE ? g.value : g.used[RES_BUDGET];
+
+  return TRUE;
+}
+
 static void
 set_row_stat (glp_prob *lp,
               int       row,

@@ -213,6 +213,44 @@ set_status_from_glpk (Solve *s,
     }
 }
 
+/* The caller's hint replaces the greedy incumbent when it is feasible
+ * here and better. */
+static void
+offer_hint (Solve *s)
+{
+  const LfPlan *hint = s->options->hint;
+  guint n = s->problem->n_markets;
+  g_autofree double *y = NULL, *p = NULL, *q = NULL;
+  double hint_objective, greedy_objective;
+
+  if (hint == NULL || !hint->has_solution || hint->n_markets != n)
+    return;
+
+  y = g_new (double, n + 1);
+  p = g_new (double, n + 1);
+  q = g_new (double, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      y[i] = hint->markets[i].entered ? 1 : 0;
+      p[i] = hint->markets[i].p;
+      q[i] = hint->markets[i].q;
+    }
+
+  if (!_lf_point_is_feasible (s->problem, y, p, q, &hint_objective) ||
+      !_lf_point_is_feasible (s->problem, s->y, s->p, s->q, &greedy_objective))
+    return;
+  if (s->problem->objective == LF_OBJECTIVE_MAX_VALUE ? hint_objective <= greedy_objective
+                                                      : hint_objective >= greedy_objective)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      s->start[LF_COL_Y (i)] = y[i];
+      s->start[LF_COL_P (i)] = p[i];
+      s->start[LF_COL_Q (i)] = q[i];
+    }
+}
+
 /* The greedy plan as first incumbent and as the simplex's start. */
 static gboolean
 offer_greedy_start (Solve *s)
@@ -230,6 +268,7 @@ offer_greedy_start (Solve *s)
       s->start[LF_COL_Q (i)] = s->q[i];
     }
   s->run.start = s->start;
+  offer_hint (s);
 
   return TRUE;
 }

@@ -22,13 +22,17 @@ typedef enum
 
 typedef struct
 {
-  double   time_limit_s;      /* <= 0: none */
-  double   mip_gap;           /* relative; 0 is exact (the default) */
-  gboolean skip_shadow_price; /* analyses re-solving many times skip it */
-  gboolean skip_diagnosis;    /* ... and the infeasibility diagnosis */
+  double        time_limit_s;      /* <= 0: none */
+  double        mip_gap;           /* relative; 0 is exact (the default) */
+  gboolean      skip_shadow_price; /* analyses re-solving many times skip it */
+  gboolean      skip_diagnosis;    /* ... and the infeasibility diagnosis */
+  const LfPlan *hint;              /* a plan of the same markets, offered as
+                                    * the first incumbent when it is feasible
+                                    * (a neighbouring sweep point, the plan
+                                    * before the user's last keystroke) */
 } LfSolveOptions;
 
-#define LF_SOLVE_OPTIONS_INIT { 0, 0, FALSE, FALSE }
+#define LF_SOLVE_OPTIONS_INIT { 0, 0, FALSE, FALSE, NULL }
 
 LfPlan  *lf_solver_solve      (const LfProblem       *problem,
                                const LfSolveOptions  *options,

@@ -3,7 +3,7 @@
 
 #include <math.h>
 
-#include "lf-analysis.h"
+#include "lf-analysis-task.h"
 #include "lf-test-examples.h"
 
 static double
@@ -320,6 +320,61 @@ test_monte_carlo_cancel_and_progress (void)
   g_assert_nonnull (error);
 }
 
+typedef struct
+{
+  guint            received;
+  GThread         *main_thread;
+  gpointer         result;
+  LfAnalysisKind   kind;
+} AsyncRun;
+
+static void
+on_batch (guint         done,
+          guint         total,
+          const guint  *indices,
+          const double *values,
+          guint         n_new,
+          gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_true (g_thread_self () == run->main_thread);
+  g_assert_cmpuint (done, <=, total);
+  for (guint k = 0; k < n_new; k++)
+    g_assert_cmpuint (indices[k], <, total);
+  run->received += n_new;
+}
+
+static void
+on_finished (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  run->result = lf_analysis_run_finish (result, &run->kind, &error);
+  g_assert_no_error (error);
+}
+
+/* Batches arrive on the main thread and, together, name every sample. */
+static void
+test_async_monte_carlo (void)
+{
+  g_autoptr(LfProblem) problem = china_with_ranges ();
+  LfAnalysisRequest request = { .kind = LF_ANALYSIS_MONTE_CARLO, .n_samples = 300, .seed = 3, .n_threads = 2 };
+  AsyncRun run = { 0, g_thread_self (), NULL, 0 };
+
+  lf_analysis_run_async (problem, &request, NULL, on_batch, &run, NULL, on_finished, &run);
+  while (run.result == NULL || run.received < 300)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (run.kind, ==, LF_ANALYSIS_MONTE_CARLO);
+  g_assert_cmpuint (run.received, ==, 300);
+  g_assert_cmpuint (((LfMonteCarloResult *) run.result)->n_drawn, ==, 300);
+  lf_monte_carlo_result_free (run.result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/analysis/montecarlo/converges", test_monte_carlo_converges);
   g_test_add_func ("/analysis/montecarlo/overrun", test_monte_carlo_overrun);
   g_test_add_func ("/analysis/montecarlo/cancel-and-progress", test_monte_carlo_cancel_and_progress);
+  g_test_add_func ("/analysis/montecarlo/async", test_async_monte_carlo);
 
   return g_test_run ();
 }

@@ -594,6 +594,66 @@ lf_scenario_append_market (LfScenario  *self,
   return lf_scenario_insert_market (self, self->markets->len, market, error);
 }
 
+static gboolean
+add_folded_name (GHashTable  *names,
+                 LfMarket    *market,
+                 GError     **error)
+{
+  if (g_hash_table_add (names, g_utf8_casefold (lf_market_get_name (market), -1)))
+    return TRUE;
+
+  g_set_error (error, LF_RULES_ERROR, LF_RULES_ERROR_INVALID,
+               _("a market named “%s” is already in the scenario"), lf_market_get_name (market));
+
+  return FALSE;
+}
+
+/* Appends @markets (an array of LfMarket) in one step, as the readers do:
+ * one table of names instead of a search per market, which would make a
+ * file of 20 000 markets take minutes. Nothing is added on error. */
+gboolean
+lf_scenario_append_markets (LfScenario  *self,
+                            GPtrArray   *markets,
+                            GError     **error)
+{
+  g_autoptr(GHashTable) names = NULL;
+  guint position;
+
+  g_return_val_if_fail (LF_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (markets != NULL, FALSE);
+
+  if (self->markets->len + markets->len > LF_MAX_MARKETS)
+    {
+      g_set_error (error, LF_RULES_ERROR, LF_RULES_ERROR_INVALID,
+                   _("a scenario holds at most %d markets"), LF_MAX_MARKETS);
+      return FALSE;
+    }
+
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->markets->len; i++)
+    add_folded_name (names, g_ptr_array_index (self->markets, i), NULL);
+  for (guint i = 0; i < markets->len; i++)
+    {
+      g_return_val_if_fail (LF_IS_MARKET (g_ptr_array_index (markets, i)), FALSE);
+      if (!add_folded_name (names, g_ptr_array_index (markets, i), error))
+        return FALSE;
+    }
+
+  position = self->markets->len;
+  for (guint i = 0; i < markets->len; i++)
+    {
+      LfMarket *market = g_ptr_array_index (markets, i);
+
+      g_ptr_array_add (self->markets, g_object_ref (market));
+      g_signal_connect_object (market, "changed", G_CALLBACK (on_market_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  if (markets->len > 0)
+    items_changed (self, position, 0, markets->len);
+
+  return TRUE;
+}
+
 gboolean
 lf_scenario_rename_market (LfScenario  *self,
                            guint        position,

@@ -73,6 +73,9 @@ gboolean     lf_scenario_insert_market     (LfScenario   *self,
 gboolean     lf_scenario_append_market     (LfScenario   *self,
                                             LfMarket     *market,
                                             GError      **error);
+gboolean     lf_scenario_append_markets    (LfScenario   *self,
+                                            GPtrArray    *markets,
+                                            GError      **error);
 gboolean     lf_scenario_rename_market     (LfScenario   *self,
                                             guint         position,
                                             const char   *name,

@@ -21,7 +21,10 @@ lf_sweep_result_free (LfSweepResult *self)
 
   g_free (self->budget);
   g_free (self->value);
-  g_strfreev (self->change);
+  /* Not g_strfreev(): change has NULL gaps where nothing changed. */
+  for (guint k = 0; k < self->n_points; k++)
+    g_free (self->change[k]);
+  g_free (self->change);
   g_strfreev (self->market_names);
   g_free (self->entered);
   g_free (self);

@@ -1,0 +1,150 @@
+/* lf-cli-private.h: what the sub-commands of landfall-cli share
+ *
+ * Exit codes, error printing, loading a scenario from a file or standard
+ * input, and a small JSON writer whose numbers always use '.' (cli.md).
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lf-plan.h"
+#include "lf-scenario.h"
+
+G_BEGIN_DECLS
+
+/* cli.md, "Exit codes". */
+typedef enum
+{
+  LF_CLI_EXIT_OK = 0,
+  LF_CLI_EXIT_FAILED = 1,
+  LF_CLI_EXIT_BAD_INPUT = 2,
+} LfCliExit;
+
+/* Largest input read; a scenario of LF_MAX_MARKETS markets is far smaller. */
+#define LF_CLI_MAX_INPUT (64 * 1024 * 1024)
+
+/* What a sub-command is: its name, a one-line summary for the listing,
+ * and its entry point, which gets argv with argv[0] = the name. */
+typedef struct
+{
+  const char *name;
+  const char *summary;          /* N_() marked */
+  int       (*run) (int argc, char **argv);
+} LfCliCommand;
+
+typedef enum
+{
+  LF_CLI_INPUT_JSON,
+  LF_CLI_INPUT_CSV,
+} LfCliInputKind;
+
+/* A scenario as read from FILE, with what the sub-commands need to name it. */
+typedef struct
+{
+  char           *display_name;  /* the file as the user named it */
+  LfCliInputKind  kind;
+  LfScenario     *scenario;
+} LfCliInput;
+
+void         _lf_cli_input_free       (LfCliInput     *input);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfCliInput, _lf_cli_input_free)
+
+/* Messages on standard error: "PREFIX: message". */
+void         _lf_cli_error            (const char     *prefix,
+                                       const char     *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+
+/* Writes the output on standard output: @for_people converts it to the
+ * locale's character set (JSON stays UTF-8). A failed write is exit 1. */
+LfCliExit    _lf_cli_write_output     (const char     *text,
+                                       gboolean        for_people);
+
+/* A GOptionContext for one sub-command, translated, with --help. */
+GOptionContext *_lf_cli_option_context_new (const char   *parameters,
+                                            const char   *summary,
+                                            GOptionEntry *entries);
+/* Parses, and on a bad option prints the reason; FALSE then means exit 2. */
+gboolean     _lf_cli_parse_options    (GOptionContext *context,
+                                       int            *argc,
+                                       char         ***argv);
+/* Exactly one FILE after the options, else a message and FALSE. */
+gboolean     _lf_cli_take_file        (int             argc,
+                                       char          **argv,
+                                       const char    **out_file);
+
+/* Option values that must be finite numbers, parsed with '.' whatever the
+ * locale; NULL @text means "not given" and leaves @out_value alone. */
+gboolean     _lf_cli_parse_number     (const char     *option,
+                                       const char     *text,
+                                       double          minimum,
+                                       gboolean        minimum_is_open,
+                                       double         *out_value);
+
+/* Reads FILE ("-" = standard input) whole, up to LF_CLI_MAX_INPUT bytes. */
+GBytes      *_lf_cli_read_input       (const char     *file,
+                                       GError        **error);
+const char  *_lf_cli_display_name     (const char     *file);
+LfCliInputKind _lf_cli_sniff_kind     (const char     *file,
+                                       GBytes         *bytes);
+
+/* Reads FILE as a scenario JSON or a market CSV. A market table becomes a
+ * max_value scenario named after the file, whose budget is @budget (NAN
+ * when not given); @budget also overrides a JSON's budget. Prints every
+ * problem on standard error and returns NULL on failure (exit 2). */
+LfCliInput  *_lf_cli_load             (const char     *file,
+                                       double          budget);
+
+/* A JSON document on a GString, pretty-printed, numbers in the shortest
+ * form that reads back to the same double, non-finite numbers as null. */
+typedef struct _LfCliJson LfCliJson;
+
+LfCliJson   *_lf_cli_json_new         (void);
+void         _lf_cli_json_free        (LfCliJson      *self);
+char        *_lf_cli_json_finish      (LfCliJson      *self);
+void         _lf_cli_json_begin_object (LfCliJson     *self);
+void         _lf_cli_json_end_object  (LfCliJson      *self);
+void         _lf_cli_json_begin_array (LfCliJson      *self);
+void         _lf_cli_json_end_array   (LfCliJson      *self);
+void         _lf_cli_json_key         (LfCliJson      *self,
+                                       const char     *key);
+void         _lf_cli_json_number      (LfCliJson      *self,
+                                       double          value);
+void         _lf_cli_json_int         (LfCliJson      *self,
+                                       gint64          value);
+void         _lf_cli_json_string      (LfCliJson      *self,
+                                       const char     *value);
+void         _lf_cli_json_boolean     (LfCliJson      *self,
+                                       gboolean        value);
+void         _lf_cli_json_null        (LfCliJson      *self);
+void         _lf_cli_format_json_number (GString      *out,
+                                       double          value);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfCliJson, _lf_cli_json_free)
+
+/* A number for people with at most @significant digits and no trailing
+ * zeros after the locale's decimal mark: "3", "0.9", "7.51973". */
+char        *_lf_cli_format_number    (double          value,
+                                       int             significant);
+
+/* Terminal columns a string takes: wide (CJK) characters count two. */
+gsize        _lf_cli_text_width       (const char     *text);
+/* Appends @text padded with spaces to @width columns. */
+void         _lf_cli_append_padded    (GString        *out,
+                                       const char     *text,
+                                       gsize           width,
+                                       gboolean        align_right);
+
+/* A plan as cli.md prints it: the --json document, or the headline, the
+ * table of markets and the diagnosis for people. */
+char        *_lf_cli_plan_to_json     (const LfPlan    *plan);
+char        *_lf_cli_plan_to_text     (const LfPlan    *plan,
+                                       const LfProblem *problem);
+
+/* The sub-commands of this file set. */
+int          _lf_cli_solve            (int             argc,
+                                       char          **argv);
+int          _lf_cli_validate         (int             argc,
+                                       char          **argv);
+int          _lf_cli_export_model     (int             argc,
+                                       char          **argv);
+
+G_END_DECLS

@@ -468,10 +468,12 @@ test_time_limit (void)
   g_assert_nonnull (plan);
   /* Generous: the point is that it stops, not how fast. */
   g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, 10);
-  /* hard_problem() takes branch-and-cut far longer than the limit. */
+  /* hard_problem() takes branch-and-cut far longer than the limit; the
+   * greedy start is a plan from the first moment, with the root bound. */
   g_assert_cmpint (plan->status, ==, LF_PLAN_TIME_LIMIT);
-  if (plan->has_solution)
-    g_assert_cmpfloat (plan->value, <=, plan->bound + 1e-6 * fabs (plan->bound));
+  g_assert_true (plan->has_solution);
+  g_assert_false (isnan (plan->bound));
+  g_assert_cmpfloat (plan->value, <=, plan->bound + 1e-6 * fabs (plan->bound));
 }
 
 static gboolean
@@ -489,6 +491,21 @@ cancel_thread (gpointer data)
   cancel_later (data);
 
   return NULL;
+}
+
+/* A limit shorter than the root LP still returns the start plan. */
+static void
+test_time_limit_in_root_lp (void)
+{
+  g_autoptr(LfProblem) problem = hard_problem (6000);
+  LfSolveOptions options = LF_SOLVE_OPTIONS_INIT;
+  g_autoptr(LfPlan) plan = NULL;
+
+  options.time_limit_s = 0.001;
+  plan = lf_solver_solve (problem, &options, NULL, NULL);
+  g_assert_cmpint (plan->status, ==, LF_PLAN_TIME_LIMIT);
+  g_assert_true (plan->has_solution);
+  g_assert_cmpfloat (plan->cost, <=, problem->budget * (1 + 1e-9));
 }
 
 static void
@@ -600,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/solver/glpk/error-hook", test_glpk_error_hook);
   g_test_add_func ("/solver/invalid-problem", test_invalid_problem);
   g_test_add_func ("/solver/time-limit", test_time_limit);
+  g_test_add_func ("/solver/time-limit-in-root-lp", test_time_limit_in_root_lp);
   g_test_add_func ("/solver/cancel-from-thread", test_cancel_from_thread);
   g_test_add_func ("/solver/async", test_async);
   g_test_add_func ("/solver/hint", test_hint);

@@ -76,7 +76,8 @@ remaining_ms (LfMipRun *run)
  * and the steepest-edge bookkeeping costs more than it saves (measured:
  * 5000 markets 0.74 s against 0.94 s). */
 static int
-simplex (glp_prob *lp)
+simplex (glp_prob *lp,
+         int       time_limit_ms)
 {
   glp_smcp parm;
 
@@ -84,6 +85,7 @@ simplex (glp_prob *lp)
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_OFF;
   parm.pricing = GLP_PT_STD;
+  parm.tm_lim = time_limit_ms;
 
   return glp_simplex (lp, &parm);
 }
@@ -106,24 +108,28 @@ dual_simplex (glp_prob *lp)
  * then branch-and-cut from its optimal basis. */
 static int
 solve_root_lp (glp_prob *lp,
-               gboolean  have_basis)
+               gboolean  have_basis,
+               LfMipRun *run)
 {
   int code;
 
   glp_scale_prob (lp, GLP_SF_AUTO);
   if (!have_basis)
     glp_adv_basis (lp, 0);
-  code = simplex (lp);
-  if (code != 0 && have_basis)
+  code = simplex (lp, remaining_ms (run));
+  if (code != 0 && code != GLP_ETMLIM && have_basis)
     {
       /* The start basis is only a head start: fall back to GLPK's own. */
       glp_adv_basis (lp, 0);
-      code = simplex (lp);
+      code = simplex (lp, remaining_ms (run));
     }
   if (code != 0)
     return code;
   if (glp_get_status (lp) == GLP_NOFEAS)
     return GLP_ENOPFS;
+
+  /* The root LP bounds the optimum until branch-and-cut knows better. */
+  run->best_bound = glp_get_obj_val (lp);
 
   return 0;
 }
@@ -136,7 +142,9 @@ _lf_model_intopt (glp_prob *lp,
   glp_iocp parm;
   int code;
 
-  code = solve_root_lp (lp, have_basis);
+  if (g_cancellable_is_cancelled (run->cancellable))
+    return GLP_ESTOP;
+  code = solve_root_lp (lp, have_basis, run);
   if (code != 0)
     return code;
 
@@ -149,7 +157,6 @@ _lf_model_intopt (glp_prob *lp,
   parm.cb_info = run;
   parm.br_tech = GLP_BR_DTH;
   parm.bt_tech = GLP_BT_BLB;
-  run->best_bound = NAN;
 
   return glp_intopt (lp, &parm);
 }
@@ -273,6 +280,24 @@ offer_greedy_start (Solve *s)
   return TRUE;
 }
 
+/* Stopped before branch-and-cut had a plan: the start plan offered to it
+ * is feasible, and the best there is so far. */
+static void
+keep_start_plan (Solve *s)
+{
+  if (s->run.start == NULL)
+    return;
+
+  for (guint i = 0; i < s->problem->n_markets; i++)
+    {
+      s->y[i] = s->run.start[LF_COL_Y (i)];
+      s->p[i] = s->run.start[LF_COL_P (i)];
+      s->q[i] = s->run.start[LF_COL_Q (i)];
+    }
+  lf_plan_set_solution (s->plan, s->problem, s->y, s->p, s->q);
+  s->plan->bound = s->run.best_bound;
+}
+
 static gboolean
 solve_in_glpk (gpointer   data,
                GError   **error)
@@ -297,6 +322,8 @@ solve_in_glpk (gpointer   data,
       lf_plan_set_solution (s->plan, s->problem, s->y, s->p, s->q);
       s->plan->bound = s->run.best_bound;
     }
+  else if (s->plan->status == LF_PLAN_TIME_LIMIT || s->plan->status == LF_PLAN_CANCELLED)
+    keep_start_plan (s);
 
   glp_delete_prob (s->lp);
   s->lp = NULL;
@@ -345,6 +372,7 @@ lf_solver_solve (const LfProblem       *problem,
   s.run.time_limit_s = s.options->time_limit_s;
   s.run.mip_gap = s.options->mip_gap;
   s.run.started_us = g_get_monotonic_time ();
+  s.run.best_bound = NAN;
   s.y = g_new0 (double, problem->n_markets + 1);
   s.p = g_new0 (double, problem->n_markets + 1);
   s.q = g_new0 (double, problem->n_markets + 1);

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lf-ascii.h"
 #include "lf-cli-private.h"
 
 struct _LfCliJson
@@ -137,81 +138,24 @@ _lf_cli_json_end_array (LfCliJson *self)
   close_container (self, ']');
 }
 
-static void
-append_string (GString    *out,
-               const char *value)
-{
-  g_autofree char *valid = g_utf8_make_valid (value, -1);
-
-  g_string_append_c (out, '"');
-  for (const char *c = valid; *c != '\0'; c++)
-    {
-      switch (*c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if ((guchar) *c < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guchar) *c);
-          else
-            g_string_append_c (out, *c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
 
 void
 _lf_cli_json_key (LfCliJson  *self,
                   const char *key)
 {
   separate (self);
-  append_string (self->out, key);
+  lf_ascii_append_json_string (self->out, key);
   g_string_append (self->out, ": ");
   self->after_key = TRUE;
 }
 
-/* The shortest "%.Ng" that reads back to the same double. */
+/* The shortest form that reads back to the same double; null for what
+ * JSON cannot say. */
 void
 _lf_cli_format_json_number (GString *out,
                             double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  if (value == 0)
-    value = 0;  /* no "-0" */
-
-  /* Whole amounts of money read better as 6000000 than as 6e+06. */
-  if (value == floor (value) && fabs (value) < 1e15)
-    {
-      g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.0f", value));
-      return;
-    }
-
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  g_string_append (out, buffer);
+  lf_ascii_append_double (out, value);
 }
 
 void
@@ -238,7 +182,7 @@ _lf_cli_json_string (LfCliJson  *self,
   if (value == NULL)
     g_string_append (self->out, "null");
   else
-    append_string (self->out, value);
+    lf_ascii_append_json_string (self->out, value);
 }
 
 void

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lf-ascii.h"
 #include "lf-market-csv.h"
 #include "lf-scenario-json-private.h"
 
@@ -691,7 +692,7 @@ static void
 append_number (GString *out,
                double   value)
 {
-  g_autofree char *text = _lf_format_double (value);
+  g_autofree char *text = lf_ascii_format_double (value);
 
   g_string_append (out, text);
 }

@@ -1,8 +1,7 @@
 /* lf-scenario-json-private.h: what the JSON and CSV readers share
  *
  * Both report problems the same way ("PLACE: WHAT", every one collected,
- * the first in the GError), refuse input over the same size and write
- * numbers in the same shortest round-trip form.
+ * the first in the GError) and refuse input over the same size.
  */
 #pragma once
 
@@ -44,6 +43,5 @@ gboolean  _lf_format_load_file   (GFile          *file,
                                   char          **contents,
                                   gsize          *length,
                                   GError        **error);
-char     *_lf_format_double      (double          value);
 
 G_END_DECLS

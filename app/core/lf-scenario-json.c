@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "lf-ascii.h"
 #include "lf-scenario-json-private.h"
 
 G_DEFINE_QUARK (lf-format-error-quark, lf_format_error)
@@ -144,27 +145,6 @@ _lf_format_load_file (GFile   *file,
     }
 
   return g_file_load_contents (file, NULL, contents, length, NULL, error);
-}
-
-/* The shortest of 15, 16 and 17 significant digits that reads back to the
- * same double; 17 always does. %.15g keeps whole numbers below 1e15 free of
- * an exponent, so 5000000 stays 5000000. '.' whatever the locale. */
-char *
-_lf_format_double (double value)
-{
-  static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_return_val_if_fail (isfinite (value), g_strdup ("0"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  return g_strdup (buffer);
 }
 
 /* ---------------------------------------------------------------- parser */
@@ -1421,39 +1401,6 @@ lf_scenario_json_read_file (GFile      *file,
 
 /* ---------------------------------------------------------------- writer */
 
-static void
-append_string (GString    *out,
-               const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *c = text; *c; c++)
-    {
-      switch (*c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if ((guchar) *c < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guint) (guchar) *c);
-          else
-            g_string_append_c (out, *c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
 
 static void
 append_number (GString *out,
@@ -1467,7 +1414,7 @@ append_number (GString *out,
       return;
     }
 
-  text = _lf_format_double (value);
+  text = lf_ascii_format_double (value);
   g_string_append (out, text);
 }
 
@@ -1482,7 +1429,7 @@ append_key_line (GString    *out,
   *first = FALSE;
   for (guint i = 0; i < indent; i++)
     g_string_append (out, "  ");
-  append_string (out, key);
+  lf_ascii_append_json_string (out, key);
   g_string_append (out, ": ");
 }
 
@@ -1516,16 +1463,16 @@ append_market (GString  *out,
 
   g_string_append (out, "    {");
   append_key_line (out, 3, &first, "name");
-  append_string (out, lf_market_get_name (market));
+  lf_ascii_append_json_string (out, lf_market_get_name (market));
   append_key_line (out, 3, &first, "code");
-  append_string (out, lf_market_get_code (market));
+  lf_ascii_append_json_string (out, lf_market_get_code (market));
   for (guint i = 0; i < LF_N_PARAMS; i++)
     {
       append_key_line (out, 3, &first, lf_param_info (i)->key);
       append_number (out, values->value[i]);
     }
   append_key_line (out, 3, &first, "lock");
-  append_string (out, lf_lock_to_string (values->lock));
+  lf_ascii_append_json_string (out, lf_lock_to_string (values->lock));
   append_key_line (out, 3, &first, "uncertainty");
   append_uncertainty (out, values);
   g_string_append (out, "\n    }");
@@ -1563,15 +1510,15 @@ lf_scenario_json_write_data (LfScenario *scenario,
 
   out = g_string_new ("{");
   append_key_line (out, 1, &first, "format");
-  append_string (out, LF_SCENARIO_FORMAT);
+  lf_ascii_append_json_string (out, LF_SCENARIO_FORMAT);
   append_key_line (out, 1, &first, "version");
   g_string_append_printf (out, "%d", LF_SCENARIO_FORMAT_VERSION);
   append_key_line (out, 1, &first, "name");
-  append_string (out, lf_scenario_get_name (scenario));
+  lf_ascii_append_json_string (out, lf_scenario_get_name (scenario));
   append_key_line (out, 1, &first, "currency");
-  append_string (out, lf_scenario_get_currency (scenario));
+  lf_ascii_append_json_string (out, lf_scenario_get_currency (scenario));
   append_key_line (out, 1, &first, "objective");
-  append_string (out, lf_objective_to_string (lf_scenario_get_objective (scenario)));
+  lf_ascii_append_json_string (out, lf_objective_to_string (lf_scenario_get_objective (scenario)));
   append_key_line (out, 1, &first, "budget");
   append_number (out, lf_scenario_get_budget (scenario));
   append_key_line (out, 1, &first, "target_value");

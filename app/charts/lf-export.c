@@ -467,7 +467,8 @@ pack_title_page (Pack *pack)
   const LfProblem *problem = pack->input->problem;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   /* Translators: the date on the board pack's title page, as
-   * g_date_time_format() takes it, e.g. "%Y年%-m月%-d日" */
+   * g_date_time_format() takes it, e.g. "%Y年%-m月%-d日".
+   * xgettext:no-c-format */
   g_autofree char *date = g_date_time_format (now, C_("board pack date", "%-d %B %Y"));
   g_autofree char *subtitle = g_strdup_printf (_("Market expansion plan · %s"), date);
   LfChartFrame frame;

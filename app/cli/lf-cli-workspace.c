@@ -192,8 +192,8 @@ import_inputs (LfStore   *store,
       if (id == 0)
         return store_error (error);
       /* Translators: one line per imported file: FILE, scenario name, id */
-      g_string_append_printf (out, _("%s: imported as “%s” (id %" G_GINT64_FORMAT ")\n"),
-                              input->display_name, lf_scenario_get_name (input->scenario), id);
+      g_string_append_printf (out, _("%s: imported as “%s” (id %lld)\n"),
+                              input->display_name, lf_scenario_get_name (input->scenario), (long long) id);
     }
 
   return _lf_cli_write_output (out->str, TRUE);

@@ -139,8 +139,8 @@ _lf_format_load_file (GFile   *file,
       g_autofree char *limit = g_format_size_full (LF_FORMAT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, LF_FORMAT_ERROR, LF_FORMAT_ERROR_TOO_LARGE,
-                   _("the file is %" G_GOFFSET_FORMAT " bytes, more than the limit of %s"),
-                   g_file_info_get_size (info), limit);
+                   _("the file is %lld bytes, more than the limit of %s"),
+                   (long long) g_file_info_get_size (info), limit);
       return FALSE;
     }
 
@@ -563,28 +563,59 @@ parse_object (Parser *p)
   return json_node_init_object (json_node_alloc (), object);
 }
 
+/* No array of a scenario is longer than its list of markets. Elements
+ * past that are parsed (the message gives their number) but not kept, nor
+ * counted against MAX_VALUES: 100 000 markets would otherwise cost their
+ * whole tree, a gigabyte under AddressSanitizer (found by test-limits),
+ * only to be refused by read_markets. */
 static gboolean
 parse_element (Parser    *p,
-               JsonArray *array)
+               JsonArray *array,
+               guint      index)
 {
   gsize path_len = p->path->len;
+  guint n_values = p->n_values;
   JsonNode *value;
 
-  g_string_append_printf (p->path, "[%u]", json_array_get_length (array));
+  g_string_append_printf (p->path, "[%u]", index);
   value = parse_value (p);
   g_string_truncate (p->path, path_len);
   if (value == NULL)
     return FALSE;
 
-  json_array_add_element (array, value);
+  if (index < LF_MAX_MARKETS)
+    json_array_add_element (array, value);
+  else
+    {
+      json_node_unref (value);
+      p->n_values = n_values;
+    }
 
   return TRUE;
+}
+
+static gboolean
+check_array_length (Parser *p,
+                    guint   length)
+{
+  if (length <= LF_MAX_MARKETS)
+    return TRUE;
+
+  if (strcmp (p->path->str, "$.markets") == 0)
+    _lf_report_add (p->report, LF_FORMAT_ERROR_TOO_LARGE, p->path->str,
+                    _("%u markets, more than the limit of %d"), length, LF_MAX_MARKETS);
+  else
+    _lf_report_add (p->report, LF_FORMAT_ERROR_TOO_LARGE, p->path->str,
+                    _("%u elements, more than the limit of %d"), length, LF_MAX_MARKETS);
+
+  return FALSE;
 }
 
 static JsonNode *
 parse_array (Parser *p)
 {
   g_autoptr(JsonArray) array = NULL;
+  guint length = 0;
 
   if (!enter (p))
     return NULL;
@@ -594,7 +625,7 @@ parse_array (Parser *p)
     {
       do
         {
-          if (!parse_element (p, array))
+          if (!parse_element (p, array, length++))
             return NULL;
         }
       while (accept (p, ','));
@@ -602,6 +633,8 @@ parse_array (Parser *p)
       if (!accept (p, ']'))
         return parser_fail_here (p, _("expected “,” or “]”"));
     }
+  if (!check_array_length (p, length))
+    return NULL;
   p->depth--;
 
   return json_node_init_array (json_node_alloc (), array);

@@ -36,7 +36,7 @@ not_found (GError **error,
            gint64   scenario_id)
 {
   g_set_error (error, LF_STORE_ERROR, LF_STORE_ERROR_NOT_FOUND,
-               _("There is no scenario %" G_GINT64_FORMAT " in the workspace"), scenario_id);
+               _("There is no scenario %lld in the workspace"), (long long) scenario_id);
   return FALSE;
 }
 

@@ -94,7 +94,7 @@ _lf_report_check_size (LfReport *report,
 
   limit = g_format_size_full (LF_FORMAT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
   _lf_report_add (report, LF_FORMAT_ERROR_TOO_LARGE, _("the input"),
-                  _("%" G_GSIZE_FORMAT " bytes, more than the limit of %s"), length, limit);
+                  _("%llu bytes, more than the limit of %s"), (unsigned long long) length, limit);
 
   return FALSE;
 }

@@ -19,11 +19,14 @@ typedef struct
   guint    depth;
 } Guard;
 
+/* Runs when a thread that used GLPK exits: GLPK keeps its environment in
+ * thread-local storage and would leak it with the thread. */
 static void
 guard_free (gpointer data)
 {
   Guard *guard = data;
 
+  glp_free_env ();
   g_string_free (guard->log, TRUE);
   g_free (guard);
 }

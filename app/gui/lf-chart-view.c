@@ -1,0 +1,128 @@
+/* lf-chart-view.c: a chart of app/charts, drawn in a widget
+ *
+ * The charts library draws on any cairo_t; this widget only hands it the
+ * snapshot's cairo context, the size, and the light or dark theme that
+ * matches the window. A new plan queues a draw and nothing else.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "lf-chart-view.h"
+
+struct _LfChartView
+{
+  GtkWidget    parent_instance;
+  LfChartKind  kind;
+  LfProblem   *problem;
+  LfPlan      *plan;
+};
+
+G_DEFINE_FINAL_TYPE (LfChartView, lf_chart_view, GTK_TYPE_WIDGET)
+
+static void
+lf_chart_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  LfChartView *self = LF_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const LfChartTheme *theme = lf_chart_theme_get (dark ? LF_CHART_THEME_DARK : LF_CHART_THEME_LIGHT);
+  LfChartInput input = { self->problem, self->plan, NULL, NULL, NULL, NULL, 0 };
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  lf_chart_draw (self->kind, cr, width, height, theme, &input);
+  cairo_destroy (cr);
+}
+
+static void
+on_dark_changed_cb (LfChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+lf_chart_view_dispose (GObject *object)
+{
+  LfChartView *self = LF_CHART_VIEW (object);
+
+  g_clear_pointer (&self->plan, lf_plan_unref);
+  g_clear_pointer (&self->problem, lf_problem_unref);
+
+  G_OBJECT_CLASS (lf_chart_view_parent_class)->dispose (object);
+}
+
+static void
+lf_chart_view_class_init (LfChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lf_chart_view_dispose;
+  widget_class->snapshot = lf_chart_view_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "chartview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+lf_chart_view_init (LfChartView *self)
+{
+  self->kind = LF_CHART_ALLOCATION;
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+LfChartView *
+lf_chart_view_new (void)
+{
+  return g_object_new (LF_TYPE_CHART_VIEW, NULL);
+}
+
+static void
+update_label (LfChartView *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lf_chart_kind_title (self->kind), -1);
+}
+
+void
+lf_chart_view_set_kind (LfChartView *self,
+                        LfChartKind  kind)
+{
+  g_return_if_fail (LF_IS_CHART_VIEW (self));
+
+  self->kind = kind;
+  update_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+LfChartKind
+lf_chart_view_get_kind (LfChartView *self)
+{
+  g_return_val_if_fail (LF_IS_CHART_VIEW (self), LF_CHART_ALLOCATION);
+
+  return self->kind;
+}
+
+void
+lf_chart_view_set_plan (LfChartView *self,
+                        LfProblem   *problem,
+                        LfPlan      *plan)
+{
+  g_return_if_fail (LF_IS_CHART_VIEW (self));
+
+  g_clear_pointer (&self->plan, lf_plan_unref);
+  g_clear_pointer (&self->problem, lf_problem_unref);
+  self->plan = plan ? lf_plan_ref (plan) : NULL;
+  self->problem = problem ? lf_problem_ref (problem) : NULL;
+  update_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

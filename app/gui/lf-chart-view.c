@@ -22,6 +22,22 @@ struct _LfChartView
 
 G_DEFINE_FINAL_TYPE (LfChartView, lf_chart_view, GTK_TYPE_WIDGET)
 
+/* The smallest body text a chart may have in the window, in pixels. */
+#define MIN_SCREEN_EM 12.5
+
+/* How much to enlarge a chart drawn at @width x @height so its body text
+ * is at least MIN_SCREEN_EM; lf-chart-frame.c scales it by the canvas
+ * size relative to 900 x 500, between 0.8 and 1.3. */
+static double
+chart_text_scale (int                 width,
+                  int                 height,
+                  const LfChartTheme *theme)
+{
+  double em = theme->font_size * CLAMP (MIN (width / 900.0, height / 500.0), 0.8, 1.3);
+
+  return em >= MIN_SCREEN_EM ? 1 : MIN_SCREEN_EM / (theme->font_size * 0.8);
+}
+
 static void
 lf_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -34,10 +50,16 @@ lf_chart_view_snapshot (GtkWidget   *widget,
   LfChartInput input = { self->problem, self->plan, NULL, NULL, NULL, NULL, 0 };
   cairo_t *cr;
 
+  double scale;
+
   if (width <= 0 || height <= 0)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  lf_chart_draw (self->kind, cr, width, height, theme, &input);
+  /* Charts size their text to the canvas, as a slide would; on screen it
+   * must not fall below what the rest of the window reads at. */
+  scale = chart_text_scale (width, height, theme);
+  cairo_scale (cr, scale, scale);
+  lf_chart_draw (self->kind, cr, width / scale, height / scale, theme, &input);
   cairo_destroy (cr);
 }
 

@@ -94,6 +94,56 @@ LfCliInputKind _lf_cli_sniff_kind     (const char     *file,
 LfCliInput  *_lf_cli_load             (const char     *file,
                                        double          budget);
 
+/* The scenario of FILE as the solver takes it: _lf_cli_load(), then a
+ * market table must have a budget and the programme must be whole.
+ * Prints why and returns NULL otherwise (exit 2). */
+LfProblem   *_lf_cli_load_problem     (const char     *file,
+                                       double          budget,
+                                       LfCliInput    **out_input);
+
+/* Whole-number options (--steps, --samples, --seed, --threads, --width):
+ * NULL @text means "not given" and leaves @out_value alone. */
+gboolean     _lf_cli_parse_count      (const char     *option,
+                                       const char     *text,
+                                       guint64         minimum,
+                                       guint64         maximum,
+                                       guint64        *out_value);
+/* An option that must be given: a message and FALSE when @text is NULL. */
+gboolean     _lf_cli_require          (const char     *option,
+                                       const char     *text);
+
+/* Monte Carlo's limits: the core's sample limit, and seeds that any JSON
+ * reader reads back exactly (2^53 - 1). */
+#define LF_CLI_MAX_SAMPLES 10000000
+#define LF_CLI_MAX_SEED G_GUINT64_CONSTANT (9007199254740991)
+
+/* --samples and --seed; @out_samples holds the default on entry. */
+gboolean     _lf_cli_parse_samples    (const char     *samples_text,
+                                       const char     *seed_text,
+                                       guint          *out_samples,
+                                       guint64        *out_seed);
+
+/* An analysis that returned NULL: a message, and exit 2 for what the
+ * input or the arguments got wrong, else 1. */
+int          _lf_cli_analysis_failed  (const LfCliInput *input,
+                                       const GError   *error);
+
+/* A progress line on standard error while a long analysis runs, only when
+ * standard error is a terminal (NULL otherwise; every call takes NULL). */
+typedef struct _LfCliProgress LfCliProgress;
+
+LfCliProgress *_lf_cli_progress_new   (void);
+void         _lf_cli_progress_free    (LfCliProgress  *self);
+void         _lf_cli_progress_begin   (LfCliProgress  *self,
+                                       const char     *what);
+/* An LfProgressFunc, with the LfCliProgress as its user data. */
+void         _lf_cli_progress_cb      (guint           done,
+                                       guint           total,
+                                       guint           index,
+                                       double          value,
+                                       gpointer        user_data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfCliProgress, _lf_cli_progress_free)
+
 /* A JSON document on a GString, pretty-printed, numbers in the shortest
  * form that reads back to the same double, non-finite numbers as null. */
 typedef struct _LfCliJson LfCliJson;
@@ -145,6 +195,18 @@ int          _lf_cli_solve            (int             argc,
 int          _lf_cli_validate         (int             argc,
                                        char          **argv);
 int          _lf_cli_export_model     (int             argc,
+                                       char          **argv);
+int          _lf_cli_sweep            (int             argc,
+                                       char          **argv);
+int          _lf_cli_tornado          (int             argc,
+                                       char          **argv);
+int          _lf_cli_montecarlo       (int             argc,
+                                       char          **argv);
+int          _lf_cli_thresholds       (int             argc,
+                                       char          **argv);
+int          _lf_cli_chart            (int             argc,
+                                       char          **argv);
+int          _lf_cli_report           (int             argc,
                                        char          **argv);
 
 G_END_DECLS

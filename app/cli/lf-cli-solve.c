@@ -11,10 +11,10 @@
 /* Loading for the sub-commands that need a whole programme */
 
 /* The scenario of FILE as the solver takes it, or NULL after a message. */
-static LfProblem *
-load_problem (const char  *file,
-              double       budget,
-              LfCliInput **out_input)
+LfProblem *
+_lf_cli_load_problem (const char  *file,
+                      double       budget,
+                      LfCliInput **out_input)
 {
   g_autoptr(LfCliInput) input = _lf_cli_load (file, budget);
   g_autoptr(LfProblem) problem = NULL;
@@ -89,7 +89,7 @@ solve_file (const char *file,
   g_autoptr(LfPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
-  problem = load_problem (file, budget, &input);
+  problem = _lf_cli_load_problem (file, budget, &input);
   if (problem == NULL)
     return LF_CLI_EXIT_BAD_INPUT;
 
@@ -227,7 +227,7 @@ export_file (const char *file,
   g_autoptr(LfProblem) problem = NULL;
   int status = LF_CLI_EXIT_OK;
 
-  problem = load_problem (file, budget, &input);
+  problem = _lf_cli_load_problem (file, budget, &input);
   if (problem == NULL)
     return LF_CLI_EXIT_BAD_INPUT;
 

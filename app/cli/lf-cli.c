@@ -16,6 +16,12 @@
 static const LfCliCommand commands[] = {
   { "solve", N_("Solve one scenario and print the plan"), _lf_cli_solve },
   { "validate", N_("Check a scenario file and print every problem found"), _lf_cli_validate },
+  { "sweep", N_("Solve at every budget of a range: the efficient frontier"), _lf_cli_sweep },
+  { "tornado", N_("Scale each parameter alone down and up: what moves the value most"), _lf_cli_tornado },
+  { "montecarlo", N_("Draw the uncertain parameters: the spread of the value, the risk of overrun"), _lf_cli_montecarlo },
+  { "thresholds", N_("What it would take for each market to enter the plan or leave it"), _lf_cli_thresholds },
+  { "chart", N_("Render one chart as PNG, SVG or PDF"), _lf_cli_chart },
+  { "report", N_("Write the board pack: one PDF with every chart"), _lf_cli_report },
   { "export-model", N_("Write the programme as GLPK writes it (LP or MPS)"), _lf_cli_export_model },
 #ifdef LF_CLI_HAVE_WORKSPACE
   { "workspace", N_("List, import, export and check workspace files"), lf_cli_workspace },

@@ -117,7 +117,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LANDFALL_LOCALEDIR: catalogues of an uninstalled build (the tests). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LANDFALL_LOCALEDIR") ? g_getenv ("LANDFALL_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

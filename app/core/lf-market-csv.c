@@ -629,7 +629,10 @@ lf_market_csv_read_data (const char  *data,
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) markets = g_ptr_array_new_with_free_func (g_object_unref);
   LfReport report;
-  CsvReader r = { data, data + length, 0, columns, &report, names, markets };
+  /* NULL with length 0 is an empty table; NULL + 0 is undefined in C
+   * (UBSan, found by the fuzz-market-csv replay of an empty file). */
+  const char *text = data != NULL ? data : "";
+  CsvReader r = { text, text + length, 0, columns, &report, names, markets };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

@@ -186,6 +186,7 @@ lf_problem_check (const LfProblem  *self,
 LfScenario *
 lf_problem_to_scenario (const LfProblem *self)
 {
+  g_autoptr(GPtrArray) markets = NULL;
   LfScenario *scenario;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -204,14 +205,14 @@ lf_problem_to_scenario (const LfProblem *self)
   if (!isnan (self->max_markets))
     lf_scenario_set_cap (scenario, LF_CAP_MARKETS, self->max_markets, NULL);
 
+  /* In one step: one by one, each append searches the names before it,
+   * quadratic in the number of markets. */
+  markets = g_ptr_array_new_full (self->n_markets, g_object_unref);
   for (guint i = 0; i < self->n_markets; i++)
-    {
-      g_autoptr(LfMarket) market = lf_market_new_with_values (self->markets[i].name,
-                                                             self->markets[i].code,
-                                                             &self->markets[i].v);
-
-      lf_scenario_append_market (scenario, market, NULL);
-    }
+    g_ptr_array_add (markets, lf_market_new_with_values (self->markets[i].name,
+                                                         self->markets[i].code,
+                                                         &self->markets[i].v));
+  lf_scenario_append_markets (scenario, markets, NULL);
 
   return scenario;
 }

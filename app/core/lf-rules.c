@@ -142,6 +142,24 @@ is_blank (const char *str)
   return TRUE;
 }
 
+/* At most @max characters. Not g_utf8_strlen (name, max + 1): its limit
+ * is in bytes, so a name of two-byte characters of any length passed
+ * (found by test-limits with a million "é"). */
+static gboolean
+is_at_most_chars (const char *str,
+                  guint       max)
+{
+  guint n = 0;
+
+  for (const char *p = str; *p; p = g_utf8_next_char (p))
+    {
+      if (++n > max)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_name (const char  *what,
             const char  *name,
@@ -151,7 +169,7 @@ check_name (const char  *what,
     return set_invalid (error, _("%s must be UTF-8 text"), what);
   if (is_blank (name))
     return set_invalid (error, _("%s must not be blank"), what);
-  if (g_utf8_strlen (name, LF_MAX_NAME_CHARS + 1) > LF_MAX_NAME_CHARS)
+  if (!is_at_most_chars (name, LF_MAX_NAME_CHARS))
     return set_invalid (error, _("%s must be at most %d characters long"), what, LF_MAX_NAME_CHARS);
 
   return TRUE;

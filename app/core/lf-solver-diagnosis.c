@@ -253,6 +253,8 @@ _lf_solver_diagnose (const LfProblem  *problem,
                      GError          **error)
 {
   Diagnosis d = { problem, plan, run, problem->n_markets };
+  /* scan-build 14 reports a leak here: it does not model g_autofree's
+   * cleanup attribute (a five-line g_autofree function shows it too). */
   g_autofree gboolean *allowed_locks = g_new0 (gboolean, problem->n_markets + 1);
   g_autofree gboolean *used_locks = g_new0 (gboolean, problem->n_markets + 1);
   g_autofree double *slack_locks = g_new0 (double, problem->n_markets + 1);

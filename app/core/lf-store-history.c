@@ -74,13 +74,23 @@ _lf_store_history_load (LfStore  *self,
   g_autofree char *redo_label = NULL;
   gint64 pos, prev, next;
 
+  gint64 found = 0;
+
   if (!read_position (self, &pos, error))
     return FALSE;
-  if (pos > 0 && neighbour (self, "SELECT seq, label FROM history WHERE seq = ?1", pos, &undo_label, error) != pos)
+  /* Stop at the first failure: a damaged file (a history table without
+   * its columns) fails every query, and an error is set only once. */
+  if (pos > 0)
+    found = neighbour (self, "SELECT seq, label FROM history WHERE seq = ?1", pos, &undo_label, error);
+  if (found < 0)
+    return FALSE;
+  if (found != pos)
     pos = 0;
   prev = neighbour (self, "SELECT max(seq), '' FROM history WHERE seq < ?1 HAVING count(*) > 0", pos, NULL, error);
+  if (prev < 0)
+    return FALSE;
   next = neighbour (self, "SELECT seq, label FROM history WHERE seq > ?1 ORDER BY seq LIMIT 1", pos, &redo_label, error);
-  if (prev < 0 || next < 0)
+  if (next < 0)
     return FALSE;
 
   self->history_pos = pos;

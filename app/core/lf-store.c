@@ -603,8 +603,9 @@ _lf_store_refresh_list (LfStore  *self,
   if (head == old_n && head == items->len)
     return TRUE;
 
+  /* pdata is NULL for an empty array, and NULL + 0 is undefined. */
   g_list_store_splice (self->scenarios, head, old_n - head - tail,
-                       items->pdata + head, items->len - head - tail);
+                       items->len > head ? items->pdata + head : NULL, items->len - head - tail);
 
   return TRUE;
 }

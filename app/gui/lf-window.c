@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lf-market-csv.h"
 #include "lf-scenario-info.h"
 #include "lf-window.h"
 
@@ -506,6 +507,24 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* A name ending in .csv exports the market table; any other, the whole
+ * scenario as JSON. */
+static char *
+export_data (LfWindow  *self,
+             GFile     *file,
+             gint64     id,
+             gsize     *length,
+             GError   **error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (basename ? basename : "", -1);
+
+  if (g_str_has_suffix (lower, ".csv"))
+    return lf_market_csv_write_data (current_scenario (self), length);
+
+  return lf_store_export_json (lf_session_get_store (self->session), id, length, error);
+}
+
 static void
 on_export_response_cb (GtkNativeDialog *dialog,
                        int              response,
@@ -521,7 +540,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
     {
       lf_session_commit (self->session, NULL);
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      data = lf_store_export_json (lf_session_get_store (self->session), id, &length, &error);
+      data = export_data (self, file, id, &length, &error);
       if (data == NULL
           || !g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
         toast (self, error->message, NULL, NULL);
@@ -548,7 +567,7 @@ export_action (GtkWidget  *widget,
   name = g_strdup_printf ("%s.json", lf_scenario_get_name (scenario));
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  add_filters (GTK_FILE_CHOOSER (dialog), FALSE);
+  add_filters (GTK_FILE_CHOOSER (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

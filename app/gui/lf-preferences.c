@@ -12,6 +12,7 @@ struct _LfPreferences
   GSettings            *settings;
   AdwComboRow          *money_row;
   AdwComboRow          *style_row;
+  AdwComboRow          *language_row;
   GtkSpinButton        *time_limit_spin;
 };
 
@@ -66,12 +67,15 @@ lf_preferences_constructed (GObject *object)
 {
   static const char *const money_nicks[] = { "units", "thousands", "millions", NULL };
   static const char *const style_nicks[] = { "follow", "light", "dark", NULL };
+  /* In the order of the language row; "" follows the system. */
+  static const char *const languages[] = { "", "en", "zh_CN", "ja", "de", "fr", "pt_BR", NULL };
   LfPreferences *self = LF_PREFERENCES (object);
 
   G_OBJECT_CLASS (lf_preferences_parent_class)->constructed (object);
 
   bind_combo (self, "money-scale", self->money_row, money_nicks);
   bind_combo (self, "style", self->style_row, style_nicks);
+  bind_combo (self, "language", self->language_row, languages);
   g_settings_bind (self->settings, "time-limit", self->time_limit_spin, "value", G_SETTINGS_BIND_DEFAULT);
 }
 
@@ -116,6 +120,7 @@ lf_preferences_class_init (LfPreferencesClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/lf-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, LfPreferences, money_row);
   gtk_widget_class_bind_template_child (widget_class, LfPreferences, style_row);
+  gtk_widget_class_bind_template_child (widget_class, LfPreferences, language_row);
   gtk_widget_class_bind_template_child (widget_class, LfPreferences, time_limit_spin);
 }
 

@@ -80,3 +80,23 @@ mo="$build/po/zh_CN/LC_MESSAGES/landfall.mo"
 if [[ -f "$mo" ]] && (( $(stat -c %s "$mo") > 4096 )); then
   LC_SHOT=zh_CN.UTF-8 all_shots -zh zh_CN
 fi
+# German, where text grows longest: the overview and no-plan panel.
+if locale -a 2>/dev/null | grep -qi '^de_DE.utf8$'; then
+  LC_SHOT=de_DE.UTF-8 shot overview-de-light light de
+  OPEN="$PWD/tests/data/examples/infeasible.json" LC_SHOT=de_DE.UTF-8 shot infeasible-de-light light de
+fi
+
+# The board pack's title and costs pages, as a board sees them.
+cli="$build/app/cli/landfall-cli"
+for lang in en zh_CN de; do
+  loc=C.UTF-8
+  [[ $lang == zh_CN ]] && loc=zh_CN.UTF-8
+  [[ $lang == de ]] && loc=de_DE.UTF-8
+  suffix=${lang/en/}; suffix=${suffix:+-${suffix%%_*}}
+  LANDFALL_LOCALEDIR="$build/po" LANGUAGE=$lang LC_ALL=$loc "$cli" report \
+    tests/data/examples/china-customer-service.json --out "$tmp/pack.pdf" --samples 500 >/dev/null
+  pdftoppm -png -r 60 -f 1 -l 3 "$tmp/pack.pdf" "$tmp/page"
+  cp "$tmp"/page-1.png "$out/board-pack$suffix-title.png"
+  cp "$tmp"/page-3.png "$out/board-pack$suffix-costs.png"
+  echo "$out/board-pack$suffix-title.png"
+done

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lf-chart-export.h"
 #include "lf-chart-view.h"
 #include "lf-plan-view.h"
 
@@ -391,6 +392,20 @@ on_chart_toggled_cb (LfPlanView *self)
   lf_chart_view_set_kind (self->chart_view, kind);
 }
 
+/* plan.export-chart("16:9" or "4:3"): the chart on show, for a deck. */
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LfPlanView *self = LF_PLAN_VIEW (widget);
+  LfSlideShape shape = g_str_equal (g_variant_get_string (param, NULL), "4:3") ? LF_SLIDE_4_3 : LF_SLIDE_16_9;
+
+  if (self->plan == NULL || !self->plan->has_solution)
+    return;
+  lf_chart_export_ask (widget, lf_chart_view_get_kind (self->chart_view), self->problem, self->plan, shape);
+}
+
 static void
 lf_plan_view_dispose (GObject *object)
 {
@@ -446,6 +461,7 @@ lf_plan_view_class_init (LfPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfPlanView, costs_toggle);
   gtk_widget_class_bind_template_child (widget_class, LfPlanView, risk_toggle);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_toggled_cb);
+  gtk_widget_class_install_action (widget_class, "plan.export-chart", "s", export_chart_action);
   gtk_widget_class_bind_template_child (widget_class, LfPlanView, table_box);
   gtk_widget_class_bind_template_child (widget_class, LfPlanView, table_title);
   gtk_widget_class_bind_template_child (widget_class, LfPlanView, table_grid);

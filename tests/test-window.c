@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 
@@ -562,6 +563,70 @@ test_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* The window in Chinese: the catalogue of the build (LANDFALL_LOCALEDIR)
+ * through LANGUAGE, as the language preference sets it. */
+static void
+fixture_setup_chinese (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *localedir = g_getenv ("LANDFALL_LOCALEDIR");
+  g_autofree char *mo = g_build_filename (localedir ? localedir : "", "zh_CN", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  if (localedir == NULL || !g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no zh_CN catalogue in the build");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  fixture_setup (f, data);
+}
+
+static void
+fixture_teardown_chinese (Fixture       *f,
+                          gconstpointer  data)
+{
+  if (f->window != NULL)
+    fixture_teardown (f, data);
+  g_setenv ("LANGUAGE", "C", TRUE);
+}
+
+static gboolean
+has_wide_char (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_iswide (g_utf8_get_char (p)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_chinese (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *card, *title;
+
+  if (f->window == NULL)
+    return;  /* skipped */
+
+  new_china_scenario (f);
+  g_assert_true (wait_for (is_optimal, f));
+  card = find_named (GTK_WIDGET (f->window), "figure-value");
+  g_assert_nonnull (card);
+  title = gtk_widget_get_first_child (card);
+  g_assert_true (GTK_IS_LABEL (title));
+  /* "Value" in Chinese, not in English. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), !=, "Value");
+  g_assert_true (has_wide_char (gtk_label_get_text (GTK_LABEL (title))));
+  g_assert_true (has_wide_char (gtk_window_get_title (GTK_WINDOW (f->window))) ||
+                 has_wide_char (summary (f)->status_title));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +651,7 @@ main (int   argc,
   g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add ("/window/markets", Fixture, NULL, fixture_setup, test_markets, fixture_teardown);
+  g_test_add ("/window/chinese", Fixture, NULL, fixture_setup_chinese, test_chinese, fixture_teardown_chinese);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@ landfall_packages=(
   gettext desktop-file-utils appstream libglib2.0-bin
   glpk-utils coinor-cbc
   xvfb xauth fonts-noto-cjk fonts-cantarell poppler-utils
+  valgrind groff-base python3
   locales
 )
 

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "lf-analysis-private.h"
 #include "lf-analysis-task.h"
 #include "lf-test-examples.h"
 
@@ -375,6 +376,26 @@ test_async_monte_carlo (void)
   lf_monte_carlo_result_free (run.result);
 }
 
+/* A scaled reach stays valid, and the scaled value is the one kept. */
+static void
+test_scale_reach (void)
+{
+  g_autoptr(LfProblem) problem = lf_test_china_problem ();
+  const double *china = problem->markets[0].v.value;
+
+  _lf_problem_scale_param (problem, 0, LF_PARAM_P_MAX, 0.1);   /* 0.025 < p_min 0.03 */
+  g_assert_cmpfloat_with_epsilon (china[LF_PARAM_P_MAX], 0.025, 1e-12);
+  g_assert_cmpfloat (china[LF_PARAM_P_MIN], ==, china[LF_PARAM_P_MAX]);
+
+  _lf_problem_scale_param (problem, 1, LF_PARAM_P_MIN, 20);    /* 0.4 > p_max 0.3 */
+  g_assert_cmpfloat_with_epsilon (problem->markets[1].v.value[LF_PARAM_P_MIN], 0.4, 1e-12);
+  g_assert_cmpfloat (problem->markets[1].v.value[LF_PARAM_P_MAX], ==, problem->markets[1].v.value[LF_PARAM_P_MIN]);
+
+  _lf_problem_scale_param (problem, 2, LF_PARAM_P_MAX, 10);    /* shares stop at 1 */
+  g_assert_cmpfloat (problem->markets[2].v.value[LF_PARAM_P_MAX], ==, 1);
+  g_assert_true (lf_problem_check (problem, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +404,7 @@ main (int   argc,
 
   g_test_add_func ("/analysis/sweep/monotone-and-exact", test_sweep_monotone_and_exact);
   g_test_add_func ("/analysis/sweep/bad-range", test_sweep_bad_range);
+  g_test_add_func ("/analysis/scale-reach", test_scale_reach);
   g_test_add_func ("/analysis/thresholds/either-side", test_thresholds_either_side);
   g_test_add_func ("/analysis/tornado/direct-solves", test_tornado_matches_direct_solves);
   g_test_add_func ("/analysis/tornado/budget", test_tornado_budget_bar);

@@ -118,12 +118,18 @@ _lf_problem_scale_param (LfProblem *problem,
   v[param] = MIN (v[param] * factor, info->upper);
   if (param == LF_PARAM_P_MAX)
     v[LF_PARAM_P_MAX] = MAX (v[LF_PARAM_P_MAX], 1e-9);
+  /* The scaled parameter wins and the other one gives way: a higher
+   * minimum lifts the maximum (up to 1), a lower maximum lowers the
+   * minimum. */
   if (v[LF_PARAM_P_MIN] > v[LF_PARAM_P_MAX])
     {
       if (param == LF_PARAM_P_MIN)
-        v[LF_PARAM_P_MIN] = v[LF_PARAM_P_MAX];
+        {
+          v[LF_PARAM_P_MAX] = MIN (v[LF_PARAM_P_MIN], 1);
+          v[LF_PARAM_P_MIN] = v[LF_PARAM_P_MAX];
+        }
       else
-        v[LF_PARAM_P_MAX] = MIN (v[LF_PARAM_P_MIN], 1);
+        v[LF_PARAM_P_MIN] = v[LF_PARAM_P_MAX];
     }
 }
 

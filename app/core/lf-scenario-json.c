@@ -1438,22 +1438,6 @@ lf_scenario_json_read_file (GFile      *file,
 /* ---------------------------------------------------------------- writer */
 
 
-static void
-append_number (GString *out,
-               double   value)
-{
-  g_autofree char *text = NULL;
-
-  if (isnan (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  text = lf_ascii_format_double (value);
-  g_string_append (out, text);
-}
-
 /* "KEY": first, with the indent and the comma of the line before. */
 static void
 append_key_line (GString    *out,
@@ -1482,9 +1466,9 @@ append_uncertainty (GString              *out,
         continue;
       append_key_line (out, 4, &first, lf_param_info (i)->key);
       g_string_append_c (out, '[');
-      append_number (out, values->lo[i]);
+      lf_ascii_append_double (out, values->lo[i]);
       g_string_append (out, ", ");
-      append_number (out, values->hi[i]);
+      lf_ascii_append_double (out, values->hi[i]);
       g_string_append_c (out, ']');
     }
   g_string_append (out, first ? "}" : "\n      }");
@@ -1505,7 +1489,7 @@ append_market (GString  *out,
   for (guint i = 0; i < LF_N_PARAMS; i++)
     {
       append_key_line (out, 3, &first, lf_param_info (i)->key);
-      append_number (out, values->value[i]);
+      lf_ascii_append_double (out, values->value[i]);
     }
   append_key_line (out, 3, &first, "lock");
   lf_ascii_append_json_string (out, lf_lock_to_string (values->lock));
@@ -1556,13 +1540,13 @@ lf_scenario_json_write_data (LfScenario *scenario,
   append_key_line (out, 1, &first, "objective");
   lf_ascii_append_json_string (out, lf_objective_to_string (lf_scenario_get_objective (scenario)));
   append_key_line (out, 1, &first, "budget");
-  append_number (out, lf_scenario_get_budget (scenario));
+  lf_ascii_append_double (out, lf_scenario_get_budget (scenario));
   append_key_line (out, 1, &first, "target_value");
-  append_number (out, lf_scenario_get_target_value (scenario));
+  lf_ascii_append_double (out, lf_scenario_get_target_value (scenario));
   for (guint i = 0; i < LF_N_CAPS; i++)
     {
       append_key_line (out, 1, &first, lf_cap_to_key (i));
-      append_number (out, lf_scenario_get_cap (scenario, i));
+      lf_ascii_append_double (out, lf_scenario_get_cap (scenario, i));
     }
   append_key_line (out, 1, &first, "markets");
   append_markets (out, scenario);

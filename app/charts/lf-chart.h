@@ -73,6 +73,18 @@ void        lf_chart_frontier        (cairo_t                  *cr,
                                       const LfChartTheme       *theme,
                                       const LfSweepResult      *sweep,
                                       const char               *currency);
+/* Several budget sweeps on one pair of axes, one colour and legend entry
+ * each (@names[i] labels @sweeps[i]): scenarios or kept plans compared.
+ * Up to LF_CHART_FRONTIERS_MAX; a NULL sweep is left out. */
+#define LF_CHART_FRONTIERS_MAX 6
+void        lf_chart_frontiers       (cairo_t                  *cr,
+                                      double                    width,
+                                      double                    height,
+                                      const LfChartTheme       *theme,
+                                      const LfSweepResult *const *sweeps,
+                                      const char *const        *names,
+                                      guint                     n_sweeps,
+                                      const char               *currency);
 void        lf_chart_montecarlo      (cairo_t                  *cr,
                                       double                    width,
                                       double                    height,

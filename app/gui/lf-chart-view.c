@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "lf-chart-view.h"
 
@@ -18,6 +19,11 @@ struct _LfChartView
   LfChartKind  kind;
   LfProblem   *problem;
   LfPlan      *plan;
+  const LfSweepResult      *sweep;       /* borrowed, see the header */
+  const LfMonteCarloResult *montecarlo;
+  const LfTornadoResult    *tornado;
+  guint        compare_markets[LF_CHART_COMPARE_MAX];
+  guint        n_compare_markets;
 };
 
 G_DEFINE_FINAL_TYPE (LfChartView, lf_chart_view, GTK_TYPE_WIDGET)
@@ -47,7 +53,10 @@ lf_chart_view_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   const LfChartTheme *theme = lf_chart_theme_get (dark ? LF_CHART_THEME_DARK : LF_CHART_THEME_LIGHT);
-  LfChartInput input = { self->problem, self->plan, NULL, NULL, NULL, NULL, 0 };
+  LfChartInput input = {
+    self->problem, self->plan, self->sweep, self->montecarlo, self->tornado,
+    self->compare_markets, self->n_compare_markets
+  };
   cairo_t *cr;
 
   double scale;
@@ -146,5 +155,33 @@ lf_chart_view_set_plan (LfChartView *self,
   self->plan = plan ? lf_plan_ref (plan) : NULL;
   self->problem = problem ? lf_problem_ref (problem) : NULL;
   update_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+lf_chart_view_set_analysis (LfChartView              *self,
+                            const LfSweepResult      *sweep,
+                            const LfMonteCarloResult *montecarlo,
+                            const LfTornadoResult    *tornado)
+{
+  g_return_if_fail (LF_IS_CHART_VIEW (self));
+
+  self->sweep = sweep;
+  self->montecarlo = montecarlo;
+  self->tornado = tornado;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+lf_chart_view_set_compare_markets (LfChartView *self,
+                                   const guint *markets,
+                                   guint        n_markets)
+{
+  g_return_if_fail (LF_IS_CHART_VIEW (self));
+  g_return_if_fail (n_markets <= LF_CHART_COMPARE_MAX);
+
+  if (n_markets > 0)
+    memcpy (self->compare_markets, markets, n_markets * sizeof *markets);
+  self->n_compare_markets = n_markets;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -2,6 +2,9 @@
 
 #include <math.h>
 
+#include <sqlite3.h>
+
+#include "lf-store-private.h"
 #include "lf-test-store.h"
 
 static double
@@ -201,6 +204,68 @@ test_history_unloaded (void)
   lf_test_store_remove_dir (dir);
 }
 
+/* The virtual-machine steps of every statement the store has prepared,
+ * since the last call: a measure of work that does not depend on the
+ * machine's speed. */
+static guint64
+vm_steps_since_last (LfStore *store)
+{
+  guint64 steps = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (store->db, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (store->db, stmt))
+    steps += sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, TRUE);
+
+  return steps;
+}
+
+static guint64
+vm_steps_of_one_edit (LfStore *store,
+                      gint64   id,
+                      double   budget)
+{
+  g_autoptr(GError) error = NULL;
+
+  vm_steps_since_last (store);
+  g_assert_true (lf_store_set_budget (store, id, budget, &error));
+  g_assert_no_error (error);
+
+  return vm_steps_since_last (store);
+}
+
+/* An edit costs the same with a long history as with a short one: a query
+ * that read the whole history table once made every edit of a big
+ * workspace twice as slow as it should be. */
+static void
+test_history_edit_cost_flat (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lf_test_store_dir ();
+  g_autoptr(LfStore) store = NULL;
+  guint64 short_history, long_history;
+  gint64 id;
+
+  store = lf_test_store_new (dir, &id);
+  for (guint k = 1; k <= 10; k++)
+    g_assert_true (lf_store_set_budget (store, id, k * 1000.0, &error));
+  short_history = vm_steps_of_one_edit (store, id, 11000);
+
+  /* Only the speed of filling depends on this; the edits are the same. */
+  g_assert_true (_lf_store_exec (store->db, "PRAGMA synchronous = OFF", &error));
+  for (guint k = 1; k <= 3000; k++)
+    g_assert_true (lf_store_set_budget (store, id, 20000 + k, &error));
+  g_assert_true (_lf_store_exec (store->db, "PRAGMA synchronous = FULL", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lf_store_get_history_length (store), >, 3000);
+  long_history = vm_steps_of_one_edit (store, id, 12000);
+
+  g_assert_cmpuint (short_history, >, 0);
+  g_assert_cmpuint (long_history, <=, short_history + short_history / 10);
+
+  g_clear_object (&store);
+  lf_test_store_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/store-history/branch", test_history_branch);
   g_test_add_func ("/store-history/properties", test_history_properties);
   g_test_add_func ("/store-history/unloaded", test_history_unloaded);
+  g_test_add_func ("/store-history/edit-cost-flat", test_history_edit_cost_flat);
 
   return g_test_run ();
 }

@@ -86,7 +86,9 @@ _lf_store_history_load (LfStore  *self,
     return FALSE;
   if (found != pos)
     pos = 0;
-  prev = neighbour (self, "SELECT max(seq), '' FROM history WHERE seq < ?1 HAVING count(*) > 0", pos, NULL, error);
+  /* A seek backwards on the rowid, not max() over a count(*): that read
+   * the whole history on every edit. */
+  prev = neighbour (self, "SELECT seq, '' FROM history WHERE seq < ?1 ORDER BY seq DESC LIMIT 1", pos, NULL, error);
   if (prev < 0)
     return FALSE;
   next = neighbour (self, "SELECT seq, label FROM history WHERE seq > ?1 ORDER BY seq LIMIT 1", pos, &redo_label, error);

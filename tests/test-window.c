@@ -9,8 +9,10 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "lf-application.h"
+#include "lf-board-pack.h"
 #include "lf-number-row.h"
 #include "lf-preferences.h"
 #include <glib/gstdio.h>
@@ -565,6 +567,43 @@ test_shortcuts (void)
 
 /* The window in Chinese: the catalogue of the build (LANDFALL_LOCALEDIR)
  * through LANGUAGE, as the language preference sets it. */
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* The board pack from the window: the analyses run on a worker behind a
+ * progress dialog, and the PDF has a page for each chart the CLI puts in. */
+static void
+test_board_pack (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pack.pdf", NULL);
+  g_autofree char *contents = NULL;
+  LfProblem *problem = NULL;
+  guint pages = 0;
+  gsize length;
+
+  new_china_scenario (f);
+  g_assert_true (wait_for (is_optimal, f));
+  g_assert_nonnull (lf_scenario_page_get_plan (lf_window_get_page (f->window), &problem));
+  g_assert_nonnull (problem);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-board-pack-to", "s", path);
+  for (guint k = 0; k < 20 && !file_exists (path); k++)
+    wait_for (file_exists, path);
+  g_assert_true (file_exists (path));
+  spin ();
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  for (const char *at = strstr (contents, "/Type /Page"); at != NULL; at = strstr (at + 1, "/Type /Page"))
+    pages += at[11] != 's';
+  /* Title, allocation, costs, frontier, compare, risk, tornado, and Monte
+   * Carlo when a parameter has a range. */
+  g_assert_cmpuint (pages, ==, 7 + (lf_board_pack_has_uncertainty (problem) ? 1 : 0));
+}
+
 static void
 fixture_setup_chinese (Fixture       *f,
                        gconstpointer  data)
@@ -651,6 +690,7 @@ main (int   argc,
   g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add ("/window/markets", Fixture, NULL, fixture_setup, test_markets, fixture_teardown);
+  g_test_add ("/window/board-pack", Fixture, NULL, fixture_setup, test_board_pack, fixture_teardown);
   g_test_add ("/window/chinese", Fixture, NULL, fixture_setup_chinese, test_chinese, fixture_teardown_chinese);
 
   return g_test_run ();

@@ -15,16 +15,13 @@
 #include <unistd.h>
 
 #include "lf-analysis.h"
+#include "lf-board-pack.h"
 #include "lf-cli-private.h"
 #include "lf-export.h"
 
-/* What the analyses behind a chart run with: the frontier from no money
- * to twice the budget, Monte Carlo and the tornado at their defaults. */
-#define FRONTIER_POINTS 41
-#define DEFAULT_SAMPLES 2000
-#define DEFAULT_SEED 1
-#define TORNADO_LOW 0.8
-#define TORNADO_HIGH 1.2
+/* What the analyses behind a chart run with: as in the board pack. */
+#define DEFAULT_SAMPLES LF_BOARD_PACK_SAMPLES
+#define DEFAULT_SEED LF_BOARD_PACK_SEED
 
 #define MIN_SIZE 16
 #define MAX_SIZE 16384
@@ -80,34 +77,19 @@ charts_load (Charts     *self,
   return LF_CLI_EXIT_OK;
 }
 
-/* Twice the budget; without one (a min_cost scenario), twice what the
- * plan costs; NAN when neither says how far to go. */
-static double
-frontier_top (const Charts *self)
-{
-  double budget = self->problem->budget;
-
-  if (isfinite (budget) && budget > 0)
-    return 2 * budget;
-  if (self->plan->has_solution && self->plan->cost > 0)
-    return 2 * self->plan->cost;
-
-  return NAN;
-}
-
 static int
 charts_sweep (Charts *self)
 {
   g_autoptr(LfCliProgress) progress = _lf_cli_progress_new ();
   g_autoptr(GError) error = NULL;
-  double top = frontier_top (self);
+  double top = lf_board_pack_frontier_top (self->problem, self->plan);
 
   /* Nothing to sweep over: the frontier says so in its empty state. */
   if (isnan (top))
     return LF_CLI_EXIT_OK;
 
   _lf_cli_progress_begin (progress, _("Budget sweep"));
-  self->sweep = lf_analysis_sweep (self->problem, 0, top, FRONTIER_POINTS, NULL,
+  self->sweep = lf_analysis_sweep (self->problem, 0, top, LF_BOARD_PACK_FRONTIER_POINTS, NULL,
                                    _lf_cli_progress_cb, progress, &error);
   g_clear_pointer (&progress, _lf_cli_progress_free);
   if (self->sweep == NULL)
@@ -123,7 +105,7 @@ charts_tornado (Charts *self)
   g_autoptr(GError) error = NULL;
 
   _lf_cli_progress_begin (progress, _("Tornado"));
-  self->tornado = lf_analysis_tornado (self->problem, TORNADO_LOW, TORNADO_HIGH, 0, NULL,
+  self->tornado = lf_analysis_tornado (self->problem, LF_BOARD_PACK_TORNADO_LOW, LF_BOARD_PACK_TORNADO_HIGH, 0, NULL,
                                        _lf_cli_progress_cb, progress, &error);
   g_clear_pointer (&progress, _lf_cli_progress_free);
   if (self->tornado == NULL)
@@ -376,33 +358,32 @@ _lf_cli_chart (int    argc,
 
 /* report */
 
-static gboolean
-has_uncertainty (const LfProblem *problem)
+static void
+report_stage_cb (LfBoardPackStage stage,
+                 gpointer         user_data)
 {
-  for (guint i = 0; i < problem->n_markets; i++)
-    {
-      if (problem->markets[i].v.has_range != 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  _lf_cli_progress_begin (user_data, lf_board_pack_stage_title (stage));
 }
 
-/* Every analysis the board pack has a page for; Monte Carlo only when a
- * parameter is uncertain, since otherwise every draw is the same. */
+/* Every analysis the board pack has a page for. */
 static int
 report_analyses (Charts  *charts,
                  guint    samples,
                  guint64  seed)
 {
-  int status = charts_sweep (charts);
+  g_autoptr(LfCliProgress) progress = _lf_cli_progress_new ();
+  g_autoptr(GError) error = NULL;
+  LfBoardPackAnalyses analyses;
 
-  if (status == LF_CLI_EXIT_OK)
-    status = charts_tornado (charts);
-  if (status == LF_CLI_EXIT_OK && has_uncertainty (charts->problem))
-    status = charts_montecarlo (charts, samples, seed);
+  if (!lf_board_pack_run_analyses (charts->problem, charts->plan, samples, seed, NULL,
+                                   report_stage_cb, _lf_cli_progress_cb, progress,
+                                   &analyses, &error))
+    return _lf_cli_analysis_failed (charts->input, error);
+  charts->sweep = analyses.sweep;
+  charts->tornado = analyses.tornado;
+  charts->montecarlo = analyses.montecarlo;
 
-  return status;
+  return LF_CLI_EXIT_OK;
 }
 
 static gboolean

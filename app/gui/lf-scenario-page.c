@@ -31,6 +31,7 @@ struct _LfScenarioPage
   LfSession           *session;
   LfScenario          *scenario;
   LfPlan              *plan;
+  LfProblem           *problem;      /* what plan solved */
   GCancellable        *cancellable;
   guint                solve_source;
   gboolean             updating;
@@ -204,7 +205,9 @@ show_plan (LfScenarioPage *self,
   guint n;
 
   g_clear_pointer (&self->plan, lf_plan_unref);
+  g_clear_pointer (&self->problem, lf_problem_unref);
   self->plan = lf_plan_ref (plan);
+  self->problem = lf_problem_ref (problem);
   lf_plan_view_set_plan (self->plan_view, plan, problem, self->scenario);
   n = self->scenario ? lf_scenario_get_n_markets (self->scenario) : 0;
   for (guint i = 0; i < n; i++)
@@ -648,6 +651,7 @@ lf_scenario_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->plan, lf_plan_unref);
+  g_clear_pointer (&self->problem, lf_problem_unref);
   g_clear_object (&self->scenario);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -746,6 +750,7 @@ lf_scenario_page_set_scenario (LfScenarioPage *self,
     g_signal_handlers_disconnect_by_data (self->scenario, self);
   g_set_object (&self->scenario, scenario);
   g_clear_pointer (&self->plan, lf_plan_unref);
+  g_clear_pointer (&self->problem, lf_problem_unref);
   lf_scenario_page_show_overview (self);
   gtk_list_box_bind_model (self->markets_list, G_LIST_MODEL (scenario), create_market_row, self, NULL);
   if (scenario == NULL)
@@ -787,6 +792,19 @@ lf_scenario_page_show_overview (LfScenarioPage *self)
   gtk_stack_set_visible_child_name (self->editor_stack, "overview");
   lf_market_pane_set_market (self->market_pane, NULL, NULL, NULL);
   update_actions (self);
+}
+
+/* The plan on show and the problem it solved; NULL before the first solve. */
+LfPlan *
+lf_scenario_page_get_plan (LfScenarioPage  *self,
+                           LfProblem      **out_problem)
+{
+  g_return_val_if_fail (LF_IS_SCENARIO_PAGE (self), NULL);
+
+  if (out_problem != NULL)
+    *out_problem = self->problem;
+
+  return self->plan;
 }
 
 LfPlanView *

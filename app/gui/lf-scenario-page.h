@@ -27,6 +27,8 @@ void            lf_scenario_page_show_market   (LfScenarioPage *self,
                                                 guint           position);
 void            lf_scenario_page_show_overview (LfScenarioPage *self);
 LfPlanView     *lf_scenario_page_get_plan_view (LfScenarioPage *self);
+LfPlan         *lf_scenario_page_get_plan      (LfScenarioPage *self,
+                                                LfProblem     **out_problem);
 LfMarketPane   *lf_scenario_page_get_market_pane (LfScenarioPage *self);
 AdwFlap        *lf_scenario_page_get_flap      (LfScenarioPage *self);
 void            lf_scenario_page_solve_now     (LfScenarioPage *self);

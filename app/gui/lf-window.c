@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lf-board-pack-export.h"
 #include "lf-market-csv.h"
 #include "lf-scenario-info.h"
 #include "lf-window.h"
@@ -125,6 +126,8 @@ update_actions (LfWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-scenario", have && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-scenario", have && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-board-pack", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-board-pack-to", have);
 }
 
 static void
@@ -572,6 +575,32 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+export_board_pack_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  LfScenario *scenario = current_scenario (self);
+  LfProblem *problem = NULL;
+  LfPlan *plan = lf_scenario_page_get_plan (self->page, &problem);
+
+  /* The pack shows what the window shows: the plan of the edits so far. */
+  if (scenario == NULL || plan == NULL || problem == NULL)
+    return;
+  if (param == NULL)
+    {
+      lf_board_pack_export_run (GTK_WINDOW (self), self->toast_overlay, problem, plan,
+                                lf_scenario_get_name (scenario));
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+      lf_board_pack_export_to_file (GTK_WINDOW (self), self->toast_overlay, problem, plan, file);
+    }
+}
+
 /* Object */
 
 /* Launch to first frame, for G_MESSAGES_DEBUG=all: the start time
@@ -718,6 +747,8 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-board-pack", NULL, export_board_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.export-board-pack-to", "s", export_board_pack_action);
 }
 
 static void

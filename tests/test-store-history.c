@@ -96,7 +96,7 @@ test_history_branch (void)
   g_assert_false (lf_store_redo (store, &error));
   g_assert_error (error, LF_STORE_ERROR, LF_STORE_ERROR_NOTHING);
   g_clear_error (&error);
-  g_assert_cmpstr (lf_store_get_undo_label (store), ==, "parameter change");
+  g_assert_cmpstr (lf_store_get_undo_label (store), ==, "Penetration weight");
   g_assert_true (lf_store_undo (store, &error));
   g_assert_cmpstr (lf_store_get_undo_label (store), ==, "budget change");
   g_assert_cmpfloat (budget_of (store, id), ==, 1000);

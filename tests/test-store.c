@@ -151,7 +151,7 @@ edit_rename_scenario (LfStore *s, gint64 id, GError **e)
 }
 
 static const OpCase op_cases[] = {
-  { "/store/op/market-param", edit_param, "parameter change" },
+  { "/store/op/market-param", edit_param, "Promotion" },
   { "/store/op/market-name", edit_market_name, "rename market" },
   { "/store/op/market-code", edit_code, "code change" },
   { "/store/op/market-lock", edit_lock, "lock change" },

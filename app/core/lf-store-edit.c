@@ -289,7 +289,8 @@ lf_store_set_market_param (LfStore  *self,
   if (!lf_rules_check_param (param, value, error))
     return FALSE;
 
-  return set_market_field (self, scenario_id, position, N_("parameter change"),
+  /* The parameter's own name, so the toast says "Undo: Promotion". */
+  return set_market_field (self, scenario_id, position, lf_param_info (param)->label,
                            lf_param_info (param)->key,
                            json_node_init_double (json_node_alloc (), lf_market_get_param (market, param)),
                            json_node_init_double (json_node_alloc (), value), error);

@@ -3,7 +3,8 @@
  * Run by hand: build-x/bench/bench-charts [RUNS]. The target is under
  * 8 ms, so that a chart redraws inside one frame. Prints the median and
  * the 90th percentile of RUNS draws (after a few to warm the font caches)
- * at two canvas sizes.
+ * at two canvas sizes, without and with a hit recorder attached (as the
+ * window draws it, for its tooltips).
  */
 
 #include "config.h"
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 
 #include "lf-chart.h"
+#include "lf-chart-hits.h"
 
 #define N_MARKETS 200
 
@@ -76,7 +78,8 @@ bench (const LfProblem *problem,
        const LfPlan    *plan,
        int              width,
        int              height,
-       guint            runs)
+       guint            runs,
+       LfChartHits     *hits)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   const LfChartTheme *theme = lf_chart_theme_get (LF_CHART_THEME_LIGHT);
@@ -87,6 +90,11 @@ bench (const LfProblem *problem,
       cairo_t *cr = cairo_create (surface);
       gint64 start = g_get_monotonic_time ();
 
+      if (hits != NULL)
+        {
+          lf_chart_hits_clear (hits);
+          lf_chart_hits_attach (hits, cr);
+        }
       lf_chart_costs (cr, width, height, theme, problem, plan);
       cairo_surface_flush (surface);
       if (r >= 5)
@@ -94,8 +102,9 @@ bench (const LfProblem *problem,
       cairo_destroy (cr);
     }
   qsort (ms, runs, sizeof *ms, compare_doubles);
-  printf ("costs chart, %d markets, %dx%d: median %.2f ms, p90 %.2f ms, min %.2f ms (%u runs)\n",
-          N_MARKETS, width, height, ms[runs / 2], ms[runs * 9 / 10], ms[0], runs);
+  printf ("costs chart, %d markets, %dx%d%s: median %.2f ms, p90 %.2f ms, min %.2f ms (%u runs)\n",
+          N_MARKETS, width, height, hits ? ", recording hits" : "",
+          ms[runs / 2], ms[runs * 9 / 10], ms[0], runs);
   cairo_surface_destroy (surface);
 }
 
@@ -106,12 +115,15 @@ main (int   argc,
   guint runs = argc > 1 ? (guint) MAX (atoi (argv[1]), 1) : 200;
   g_autoptr(LfProblem) problem = NULL;
   g_autoptr(LfPlan) plan = NULL;
+  g_autoptr(LfChartHits) hits = lf_chart_hits_new ();
 
   setlocale (LC_ALL, "");
   problem = make_problem ();
   plan = make_plan (problem);
-  bench (problem, plan, 900, 500, runs);
-  bench (problem, plan, 1920, 1080, runs);
+  bench (problem, plan, 900, 500, runs, NULL);
+  bench (problem, plan, 1920, 1080, runs, NULL);
+  bench (problem, plan, 900, 500, runs, hits);
+  bench (problem, plan, 1920, 1080, runs, hits);
 
   return 0;
 }

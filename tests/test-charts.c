@@ -1,6 +1,7 @@
 /* test-charts.c: every chart kind drawn from fixed data, compared with
  * reference images; SVG, PDF and PNG exports; Chinese text; 1 to 200
- * markets; empty states; labels on axes.
+ * markets; empty states; labels on axes; the exact figures a chart
+ * records under its marks; several sweeps on one frontier.
  *
  * LANDFALL_UPDATE_REFERENCES=1 rewrites the references in
  * tests/data/charts; every run leaves what it drew in the build
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "lf-chart.h"
+#include "lf-chart-hits.h"
 #include "lf-export.h"
 #include "lf-test-examples.h"
 
@@ -568,6 +570,365 @@ test_empty_states (void)
     }
 }
 
+/* Several sweeps on one pair of axes: a cheaper and a dearer variant of
+ * the example's sweep, and a gap (NULL) the chart must pass over. */
+typedef struct
+{
+  LfSweepResult       *sweeps[4];
+  const LfSweepResult *shown[4];
+  const char          *names[4];
+} Frontiers;
+
+static void
+frontiers_init (Frontiers *fr)
+{
+  static const char *names[] = { "Plan as stated", "Lean launch", NULL, "Wider reach" };
+
+  fr->sweeps[0] = make_sweep (6e6);
+  fr->sweeps[1] = make_sweep (3.5e6);
+  fr->sweeps[3] = make_sweep (8.25e6);
+  for (guint i = 0; i < fr->sweeps[1]->n_points; i++)
+    {
+      fr->sweeps[1]->budget[i] *= 0.8;
+      fr->sweeps[1]->value[i] *= 0.85;
+      fr->sweeps[3]->budget[i] *= 1.2;
+      fr->sweeps[3]->value[i] += 0.9;
+    }
+  fr->sweeps[3]->value[0] = NAN;
+  for (guint s = 0; s < 4; s++)
+    {
+      fr->shown[s] = fr->sweeps[s];
+      fr->names[s] = names[s];
+    }
+}
+
+static void
+frontiers_clear (Frontiers *fr)
+{
+  for (guint s = 0; s < 4; s++)
+    g_clear_pointer (&fr->sweeps[s], sweep_free);
+}
+
+static cairo_surface_t *
+render_frontiers (const Frontiers  *fr,
+                  guint             n,
+                  LfChartThemeKind  theme,
+                  LfChartHits      *hits)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  if (hits != NULL)
+    lf_chart_hits_attach (hits, cr);
+  lf_chart_frontiers (cr, WIDTH, HEIGHT, lf_chart_theme_get (theme), fr->shown, fr->names, n, "USD");
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static void
+test_reference_frontiers (void)
+{
+  Frontiers fr = { 0 };
+  cairo_surface_t *surface;
+
+  frontiers_init (&fr);
+  surface = render_frontiers (&fr, 4, LF_CHART_THEME_PRINT, NULL);
+  check_reference (surface, "frontiers");
+  cairo_surface_destroy (surface);
+  surface = render_frontiers (&fr, 4, LF_CHART_THEME_LIGHT, NULL);
+  save_output (surface, "frontiers-light");
+  cairo_surface_destroy (surface);
+  surface = render_frontiers (&fr, 4, LF_CHART_THEME_DARK, NULL);
+  save_output (surface, "frontiers-dark");
+  cairo_surface_destroy (surface);
+  frontiers_clear (&fr);
+}
+
+/* None with a point: the empty state; one alone: a chart. */
+static void
+test_frontiers_empty (void)
+{
+  Frontiers fr = { 0 };
+  cairo_surface_t *surface;
+  double empty;
+
+  frontiers_init (&fr);
+  fr.shown[0] = fr.shown[1] = fr.shown[3] = NULL;
+  surface = render_frontiers (&fr, 4, LF_CHART_THEME_LIGHT, NULL);
+  empty = ink (surface);
+  g_assert_cmpfloat (empty, >, 0.003);
+  g_assert_cmpfloat (empty, <, 0.06);
+  cairo_surface_destroy (surface);
+
+  for (guint i = 0; i < fr.sweeps[1]->n_points; i++)
+    fr.sweeps[1]->value[i] = NAN;
+  fr.shown[1] = fr.sweeps[1];
+  surface = render_frontiers (&fr, 2, LF_CHART_THEME_LIGHT, NULL);
+  g_assert_cmpfloat (ink (surface), ==, empty);
+  cairo_surface_destroy (surface);
+
+  fr.shown[0] = fr.sweeps[0];
+  surface = render_frontiers (&fr, 1, LF_CHART_THEME_LIGHT, NULL);
+  g_assert_cmpfloat (ink (surface), >, empty * 2);
+  cairo_surface_destroy (surface);
+  frontiers_clear (&fr);
+}
+
+static cairo_surface_t *
+render_scaled (LfChartKind         kind,
+               const LfChartInput *input,
+               double              scale,
+               LfChartHits        *hits)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH * scale, HEIGHT * scale);
+  cairo_t *cr = cairo_create (surface);
+
+  if (hits != NULL)
+    lf_chart_hits_attach (hits, cr);
+  cairo_scale (cr, scale, scale);
+  lf_chart_draw (kind, cr, WIDTH, HEIGHT, lf_chart_theme_get (LF_CHART_THEME_PRINT), input);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static gboolean
+pixel_is (cairo_surface_t *surface,
+          double           x,
+          double           y,
+          const LfColor   *color)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 px = *(const guint32 *) (data + (int) y * cairo_image_surface_get_stride (surface) + (int) x * 4);
+
+  return fabs (((px >> 16) & 0xff) - color->red * 255) < 3 &&
+         fabs (((px >> 8) & 0xff) - color->green * 255) < 3 &&
+         fabs ((px & 0xff) - color->blue * 255) < 3;
+}
+
+/* The mark that says @expected: it exists, the pointer at its middle
+ * finds it, and (where @color is given) the chart painted it there. */
+static void
+assert_mark (LfChartHits     *hits,
+             cairo_surface_t *surface,
+             const char      *expected,
+             const LfColor   *color)
+{
+  int found = -1;
+  LfRect rect, back;
+  const char *text;
+  double cx, cy, probe;
+  gboolean round;
+
+  for (guint i = 0; i < lf_chart_hits_get_n (hits) && found < 0; i++)
+    if (g_strcmp0 (lf_chart_hits_get_text (hits, i), expected) == 0)
+      found = i;
+  if (found < 0)
+    {
+      for (guint i = 0; i < lf_chart_hits_get_n (hits); i++)
+        g_test_message ("recorded: %s", lf_chart_hits_get_text (hits, i));
+      g_error ("no mark says \"%s\"", expected);
+    }
+  round = lf_chart_hits_get_rect (hits, found, &rect);
+  cx = rect.x + rect.width / 2;
+  cy = rect.y + rect.height / 2;
+  /* Inside a bar's rounded end, or a dot's middle. */
+  probe = round ? cx : MIN (rect.x + 3, cx);
+  text = lf_chart_hits_lookup (hits, cx, cy, &back);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpfloat (back.x, ==, rect.x);
+  g_assert_cmpfloat (back.width, ==, rect.width);
+  if (color != NULL && !pixel_is (surface, probe, cy, color))
+    g_error ("\"%s\" is not painted in its colour at %g,%g", expected, probe, cy);
+}
+
+static char *
+hit_text (const char *who,
+          const char *what,
+          const char *figure)
+{
+  return g_strdup_printf ("%s — %s: %s", who, what, figure);
+}
+
+/* For each kind, one mark's text built here from the plan or result,
+ * with the public exact formats, never written out. */
+static char *
+expected_mark (LfChartKind       kind,
+               const Fixture    *f,
+               const LfColor  **color)
+{
+  const LfChartTheme *print = lf_chart_theme_get (LF_CHART_THEME_PRINT);
+  const LfProblem *problem = f->problem;
+  const LfPlanMarket *uk = &f->plan->markets[3];
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+
+  *color = &print->palette[LF_PALETTE_BLUE];
+  switch (kind)
+    {
+    case LF_CHART_ALLOCATION:
+      a = lf_chart_format_exact_percent (uk->p);
+      b = lf_chart_format_exact_percent (problem->markets[3].v.value[LF_PARAM_P_MAX]);
+      c = g_strdup_printf ("%s of %s", a, b);
+      return hit_text (problem->markets[3].name, "Penetration", c);
+    case LF_CHART_COSTS:
+      a = lf_chart_format_exact_money (uk->cost_parts[LF_COST_PROMOTION], problem->currency);
+      return hit_text (problem->markets[3].name, "Promotion", a);
+    case LF_CHART_COMPARE:
+      {
+        guint chosen[LF_CHART_COMPARE_MAX];
+
+        g_assert_cmpuint (lf_chart_default_compare (problem, f->plan, chosen), >=, 2);
+        a = lf_chart_format_exact_money (f->plan->markets[chosen[0]].cost, problem->currency);
+        return hit_text (problem->markets[chosen[0]].name, "Cost in the plan", a);
+      }
+    case LF_CHART_RISK:
+      a = lf_chart_format_exact_number (f->plan->markets[6].risk);
+      b = lf_chart_format_exact_number (f->plan->markets[6].value);
+      c = lf_chart_format_exact_money (f->plan->markets[6].cost, problem->currency);
+      *color = NULL;   /* translucent, under a name perhaps */
+      return g_strdup_printf ("%s — risk exposure %s, value %s, cost %s", problem->markets[6].name, a, b, c);
+    case LF_CHART_FRONTIER:
+      a = lf_chart_format_exact_money (f->sweep->budget[5], problem->currency);
+      b = lf_chart_format_exact_number (f->sweep->value[5]);
+      *color = NULL;   /* a dot smaller than the mark */
+      return g_strdup_printf ("Budget %s → value %s", a, b);
+    case LF_CHART_MONTECARLO:
+      a = lf_chart_format_exact_percent (f->montecarlo->entry_frequency[0]);
+      return g_strdup_printf ("%s — entered in %s of the samples", f->montecarlo->market_names[0], a);
+    case LF_CHART_TORNADO:
+      {
+        const LfTornadoItem *item = &f->tornado->items[0];
+
+        a = lf_chart_format_number (f->tornado->low_multiplier);
+        b = lf_chart_format_exact_number (item->low_value);
+        c = lf_chart_format_exact_number (fabs (item->low_value - f->tornado->base_value));
+        d = g_strdup_printf ("%s at × %s: best value %s (%s%s)", item->label, a, b,
+                             item->low_value >= f->tornado->base_value ? "+" : "−", c);
+        return g_steal_pointer (&d);
+      }
+    case LF_N_CHART_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_hits (gconstpointer data)
+{
+  LfChartKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(LfChartHits) hits = lf_chart_hits_new ();
+  const LfColor *color;
+  g_autofree char *expected = NULL;
+  cairo_surface_t *plain, *recorded, *scaled;
+  Fixture f = { 0 };
+
+  fixture_china (&f, FALSE);
+  expected = expected_mark (kind, &f, &color);
+
+  /* Recording changes not one pixel. */
+  plain = render_scaled (kind, &f.input, 1, NULL);
+  recorded = render_scaled (kind, &f.input, 1, hits);
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (plain), cairo_image_surface_get_data (recorded),
+                           (gsize) cairo_image_surface_get_stride (plain) * HEIGHT), ==, 0);
+  g_assert_cmpuint (lf_chart_hits_get_n (hits), >, 3);
+  assert_mark (hits, recorded, expected, color);
+
+  /* Outside the plot, in the margin: nothing. */
+  g_assert_null (lf_chart_hits_lookup (hits, 2, 2, NULL));
+  g_assert_null (lf_chart_hits_lookup (hits, WIDTH - 2, HEIGHT - 2, NULL));
+  g_assert_cmpint (lf_chart_hits_find (hits, -50, -50), ==, -1);
+
+  /* On a scaled context (the window enlarges its charts) the marks are
+   * where the pixels are; a cleared recorder holds nothing. */
+  lf_chart_hits_clear (hits);
+  g_assert_cmpuint (lf_chart_hits_get_n (hits), ==, 0);
+  scaled = render_scaled (kind, &f.input, 1.5, hits);
+  assert_mark (hits, scaled, expected, color);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (recorded);
+  cairo_surface_destroy (scaled);
+  fixture_clear (&f);
+}
+
+/* Where marks overlap the smaller answers; a hairline answers a few
+ * pixels away and no farther. */
+static void
+test_hits_lookup (void)
+{
+  g_autoptr(LfChartHits) hits = lf_chart_hits_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
+  cairo_t *cr = cairo_create (surface);
+  LfRect rect;
+
+  g_assert_null (lf_chart_hits_from_cairo (cr));
+  lf_chart_hits_attach (hits, cr);
+  g_assert_true (lf_chart_hits_from_cairo (cr) == hits);
+  cairo_translate (cr, 10, 0);
+  lf_chart_hits_add_rect (hits, cr, 0, 0, 60, 20, "bar");
+  lf_chart_hits_add_rect (hits, cr, 5, 5, 10, 10, "segment");
+  lf_chart_hits_add_rect (hits, cr, 40, 30, 0, 50, "line");
+  lf_chart_hits_add_circle (hits, cr, 80, 80, 1, "dot");
+
+  g_assert_cmpstr (lf_chart_hits_lookup (hits, 20, 10, &rect), ==, "segment");
+  g_assert_cmpfloat (rect.x, ==, 15);
+  g_assert_cmpstr (lf_chart_hits_lookup (hits, 50, 10, NULL), ==, "bar");
+  g_assert_cmpstr (lf_chart_hits_lookup (hits, 53, 60, &rect), ==, "line");
+  g_assert_cmpfloat (rect.width, ==, 0);
+  g_assert_null (lf_chart_hits_lookup (hits, 56, 60, NULL));
+  g_assert_cmpstr (lf_chart_hits_lookup (hits, 94, 84, NULL), ==, "dot");
+  g_assert_true (lf_chart_hits_get_rect (hits, 3, &rect));
+  g_assert_cmpfloat (rect.width, ==, 2);
+  g_assert_null (lf_chart_hits_lookup (hits, 99, 99, NULL));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Each sweep's point says its name and exact figures, the current
+ * budget ringed on its own curve; the same pixels with a recorder. */
+static void
+test_hits_frontiers (void)
+{
+  g_autoptr(LfChartHits) hits = lf_chart_hits_new ();
+  Frontiers fr = { 0 };
+  cairo_surface_t *plain, *recorded;
+  g_autofree char *budget = NULL, *value = NULL, *expected = NULL, *current = NULL;
+  const LfColor *orange = &lf_chart_theme_get (LF_CHART_THEME_PRINT)->palette[LF_PALETTE_ORANGE];
+  guint points = 0;
+
+  frontiers_init (&fr);
+  plain = render_frontiers (&fr, 4, LF_CHART_THEME_PRINT, NULL);
+  recorded = render_frontiers (&fr, 4, LF_CHART_THEME_PRINT, hits);
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (plain), cairo_image_surface_get_data (recorded),
+                           (gsize) cairo_image_surface_get_stride (plain) * HEIGHT), ==, 0);
+
+  budget = lf_chart_format_exact_money (fr.sweeps[1]->budget[4], "USD");
+  value = lf_chart_format_exact_number (fr.sweeps[1]->value[4]);
+  expected = g_strdup_printf ("Lean launch\nBudget %s → value %s", budget, value);
+  assert_mark (hits, recorded, expected, orange);
+  g_free (budget);
+  budget = lf_chart_format_exact_money (fr.sweeps[3]->current_budget, "USD");
+  current = g_strdup_printf ("Wider reach\nCurrent budget %s", budget);
+  assert_mark (hits, recorded, current, NULL);
+
+  /* Every feasible point of the three sweeps, and three current budgets. */
+  for (guint i = 0; i < lf_chart_hits_get_n (hits); i++)
+    points += strstr (lf_chart_hits_get_text (hits, i), "→ value") != NULL;
+  g_assert_cmpuint (points, ==, 19 * 3 - 1);
+  g_assert_cmpuint (lf_chart_hits_get_n (hits), ==, points + 3);
+  g_assert_null (lf_chart_hits_lookup (hits, 2, 2, NULL));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (recorded);
+  frontiers_clear (&fr);
+}
+
 static void
 markup_start (GMarkupParseContext  *context,
               const char           *element,
@@ -902,6 +1263,16 @@ main (int   argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_reference);
     }
   g_test_add_func ("/charts/reference/costs-dark", test_reference_dark);
+  g_test_add_func ("/charts/reference/frontiers", test_reference_frontiers);
+  g_test_add_func ("/charts/frontiers/empty", test_frontiers_empty);
+  for (LfChartKind kind = 0; kind < LF_N_CHART_KINDS; kind++)
+    {
+      g_autofree char *path = g_strdup_printf ("/charts/hits/%s", lf_chart_kind_to_string (kind));
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_hits);
+    }
+  g_test_add_func ("/charts/hits/lookup", test_hits_lookup);
+  g_test_add_func ("/charts/hits/frontiers", test_hits_frontiers);
   g_test_add_func ("/charts/reference/catches-a-change", test_reference_catches_change);
   g_test_add_func ("/charts/markets/1-7-200", test_market_counts);
   g_test_add_func ("/charts/text/chinese", test_chinese);

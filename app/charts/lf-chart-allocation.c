@@ -18,6 +18,26 @@ typedef struct
   LfRect           plot;
 } Allocation;
 
+static void
+record_pair (Allocation *a,
+             double      x0,
+             double      x1,
+             double      y,
+             double      height,
+             double      reached,
+             double      reachable,
+             const char *who,
+             const char *what)
+{
+  g_autofree char *share = lf_chart_format_exact_percent (reached);
+  g_autofree char *most = lf_chart_format_exact_percent (reachable);
+  /* Translators: a share reached of the most it could reach, "37% of 50%" */
+  g_autofree char *figure = g_strdup_printf (_("%s of %s"), share, most);
+  g_autofree char *text = _lf_chart_hit_text (who, what, figure);
+
+  lf_chart_frame_hit_rect (a->frame, x0, y, x1 - x0, height, text);
+}
+
 /* One bar over its track: the track is the reachable maximum. Returns
  * where the longer of the two ends. */
 static double
@@ -27,7 +47,9 @@ draw_pair (Allocation    *a,
            double         reached,
            double         reachable,
            const LfColor *color,
-           gboolean       labelled)
+           gboolean       labelled,
+           const char    *who,
+           const char    *what)
 {
   LfChartFrame *frame = a->frame;
   cairo_t *cr = frame->cr;
@@ -45,6 +67,8 @@ draw_pair (Allocation    *a,
       lf_chart_rounded_rect (cr, x0, y, bar_end - x0, height, radius);
       cairo_fill (cr);
     }
+  if (a->frame->hits != NULL)
+    record_pair (a, x0, MAX (track_end, bar_end), y, height, reached, reachable, who, what);
 
   if (labelled && height >= lf_chart_text_line_height (frame, LF_TEXT_SMALL) * 0.8)
     {
@@ -67,15 +91,16 @@ draw_rows (Allocation *a)
   for (guint r = 0; r < a->band.n; r++)
     {
       guint i = a->order[r];
+      const char *who = a->problem->markets[i].name;
       const double *v = a->problem->markets[i].v.value;
       double top = lf_band_center (&a->band, r) - a->band.bar / 2;
       gboolean entered = a->plan->markets[i].entered;
       double end;
 
       end = draw_pair (a, top, half, a->plan->markets[i].p, v[LF_PARAM_P_MAX],
-                       &theme->palette[LF_PALETTE_BLUE], entered);
+                       &theme->palette[LF_PALETTE_BLUE], entered, who, _("Penetration"));
       end = MAX (end, draw_pair (a, top + half + gap, half, a->plan->markets[i].q, v[LF_PARAM_Q_MAX],
-                                 &theme->palette[LF_PALETTE_ORANGE], entered));
+                                 &theme->palette[LF_PALETTE_ORANGE], entered, who, _("Satisfaction")));
       if (!entered && a->band.bar >= lf_chart_text_line_height (a->frame, LF_TEXT_SMALL) * 0.9)
         lf_chart_text_draw (a->frame, LF_TEXT_SMALL, &theme->text_muted, _("not entered"),
                             end + a->frame->em * 0.35, top + a->band.bar / 2, 0, 0, 0.5);

@@ -83,6 +83,20 @@ metric_label (Metric       metric,
     }
 }
 
+static char *
+metric_exact (Metric      metric,
+              double      value,
+              const char *currency)
+{
+  switch (metrics[metric].unit)
+    {
+    case LF_AXIS_MONEY: return lf_chart_format_exact_money (value, currency);
+    case LF_AXIS_PERCENT: return lf_chart_format_exact_percent (value);
+    case LF_AXIS_NUMBER:
+    default: return lf_chart_format_exact_number (value);
+    }
+}
+
 typedef struct
 {
   LfChartFrame    *frame;
@@ -91,6 +105,31 @@ typedef struct
   const guint     *markets;
   guint            n;
 } Compare;
+
+static void
+record_cell (Compare *c,
+             Metric   metric,
+             guint    k,
+             double   value,
+             double   reachable,
+             double   x,
+             double   y,
+             double   width,
+             double   height)
+{
+  g_autofree char *figure = metric_exact (metric, value, c->plan->currency);
+  g_autofree char *text = NULL;
+
+  if (!isnan (reachable))
+    {
+      g_autofree char *share = g_steal_pointer (&figure);
+      g_autofree char *most = metric_exact (metric, reachable, c->plan->currency);
+
+      figure = g_strdup_printf (_("%s of %s"), share, most);
+    }
+  text = _lf_chart_hit_text (c->problem->markets[c->markets[k]].name, _(metrics[metric].title), figure);
+  lf_chart_frame_hit_rect (c->frame, x, y, width, height, text);
+}
 
 static void
 draw_panel (Compare      *c,
@@ -135,6 +174,9 @@ draw_panel (Compare      *c,
           lf_chart_rounded_rect (frame->cr, box->x, y, MAX (1, span * v / largest), band.bar, frame->em * 0.15);
           cairo_fill (frame->cr);
         }
+      if (frame->hits != NULL)
+        record_cell (c, metric, k, v, reach, box->x, y,
+                     MAX (1, largest > 0 ? span * MAX (v, isnan (reach) ? v : reach) / largest : 0), band.bar);
       if (band.bar >= line * 0.75)
         lf_chart_text_draw (frame, LF_TEXT_SMALL, &theme->text, label,
                             box->x + (largest > 0 ? span * MAX (v, isnan (reach) ? v : reach) / largest : 0) + frame->em * 0.3,

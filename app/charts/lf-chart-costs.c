@@ -13,6 +13,10 @@ static const LfPaletteSlot part_colors[LF_N_COST_PARTS] = {
   LF_PALETTE_BLUE, LF_PALETTE_ORANGE, LF_PALETTE_GREEN, LF_PALETTE_PURPLE,
 };
 
+static const char *part_names[LF_N_COST_PARTS] = {
+  N_("Promotion"), N_("Technology transfer"), N_("Cultural integration"), N_("Legal compliance"),
+};
+
 typedef struct
 {
   LfChartFrame    *frame;
@@ -22,13 +26,16 @@ typedef struct
   guint            n;
 } Costs;
 
+/* Records each part under @who, in @currency, for a recorder. */
 static void
 stack (LfChartFrame *frame,
        const double  parts[LF_N_COST_PARTS],
        double        x0,
        double        y,
        double        height,
-       double        px_per_unit)
+       double        px_per_unit,
+       const char   *who,
+       const char   *currency)
 {
   double x = x0;
 
@@ -41,6 +48,13 @@ stack (LfChartFrame *frame,
       lf_color_set (frame->cr, &frame->theme->palette[part_colors[k]], 1);
       cairo_rectangle (frame->cr, x, y, w, height);
       cairo_fill (frame->cr);
+      if (frame->hits != NULL)
+        {
+          g_autofree char *amount = lf_chart_format_exact_money (parts[k], currency);
+          g_autofree char *text = _lf_chart_hit_text (who, _(part_names[k]), amount);
+
+          lf_chart_frame_hit_rect (frame, x, y, w, height, text);
+        }
       x += w;
     }
 }
@@ -98,7 +112,8 @@ draw_total_strip (Costs  *c,
   lf_chart_text_size (frame, LF_TEXT_BOLD, total_label, &total_w, NULL);
   right = area->x + area->width - total_w - frame->em * 0.8;
   full = MAX (plan->cost, isnan (budget) ? 0 : budget);
-  stack (frame, plan->cost_parts, x0, top, height, full > 0 ? (right - x0) / full : 0);
+  stack (frame, plan->cost_parts, x0, top, height, full > 0 ? (right - x0) / full : 0,
+         _("All markets"), plan->currency);
   lf_chart_text_draw (frame, LF_TEXT_BOLD, &frame->theme->text, total_label,
                       x0 + (full > 0 ? plan->cost / full : 0) * (right - x0) + frame->em * 0.5,
                       top + height / 2, 0, 0, 0.5);
@@ -110,6 +125,14 @@ draw_total_strip (Costs  *c,
 
       budget_marker (frame, x0 + budget / full * (right - x0), top - frame->em * 0.15,
                      top + height + frame->em * 0.15, label, area->x + area->width);
+      if (frame->hits != NULL)
+        {
+          g_autofree char *exact = lf_chart_format_exact_money (budget, plan->currency);
+          g_autofree char *text = g_strdup_printf (_("Budget %s"), exact);
+
+          lf_chart_frame_hit_rect (frame, round (x0 + budget / full * (right - x0)), top - frame->em * 0.15,
+                                   0, height + frame->em * 0.3, text);
+        }
     }
 }
 
@@ -151,7 +174,8 @@ draw_markets (Costs *c)
       const LfPlanMarket *m = &c->plan->markets[c->order[r]];
       double y = lf_band_center (&band, r);
 
-      stack (frame, m->cost_parts, plot.x, y - band.bar / 2, band.bar, plot.width / (scale.hi - scale.lo));
+      stack (frame, m->cost_parts, plot.x, y - band.bar / 2, band.bar, plot.width / (scale.hi - scale.lo),
+             names[r], c->plan->currency);
       if (band.bar >= lf_chart_text_line_height (frame, LF_TEXT_SMALL) * 0.8)
         {
           g_autofree char *label = lf_chart_format_money (m->cost, NULL);
@@ -210,10 +234,10 @@ lf_chart_costs (cairo_t            *cr,
   subtitle = subtitle_for (problem, plan);
   lf_chart_frame_title (&frame, lf_chart_kind_title (LF_CHART_COSTS), subtitle);
   lf_chart_frame_legend (&frame, (LfLegendItem[]) {
-                           { _("Promotion"), frame.theme->palette[part_colors[0]], LF_LEGEND_BOX },
-                           { _("Technology transfer"), frame.theme->palette[part_colors[1]], LF_LEGEND_BOX },
-                           { _("Cultural integration"), frame.theme->palette[part_colors[2]], LF_LEGEND_BOX },
-                           { _("Legal compliance"), frame.theme->palette[part_colors[3]], LF_LEGEND_BOX },
+                           { _(part_names[0]), frame.theme->palette[part_colors[0]], LF_LEGEND_BOX },
+                           { _(part_names[1]), frame.theme->palette[part_colors[1]], LF_LEGEND_BOX },
+                           { _(part_names[2]), frame.theme->palette[part_colors[2]], LF_LEGEND_BOX },
+                           { _(part_names[3]), frame.theme->palette[part_colors[3]], LF_LEGEND_BOX },
                          }, LF_N_COST_PARTS);
   if (plan->n_markets > c.n)
     {

@@ -90,16 +90,17 @@ lf_chart_format_percent (double share)
   return lf_format_percent (share, percent > 0 && percent < 10 && fabs (percent - round (percent)) > 0.05 ? 1 : 0);
 }
 
-/* A plain quantity (value, risk, staff): three significant digits, and
- * no trailing zeros ("0.9", not "0.900"). */
-char *
-lf_chart_format_number (double value)
+/* Decimals for @significant digits of @value, less the trailing zeros. */
+static int
+significant_decimals (double value,
+                      int    significant,
+                      int    most)
 {
   double magnitude = fabs (value);
   int decimals = 0;
 
   if (magnitude > 0 && isfinite (magnitude) && magnitude < 1e15)
-    decimals = CLAMP (2 - (int) floor (log10 (magnitude)), 0, 8);
+    decimals = CLAMP (significant - 1 - (int) floor (log10 (magnitude)), 0, most);
   while (decimals > 0)
     {
       double full = round (value * pow (10, decimals)) / pow (10, decimals);
@@ -110,5 +111,33 @@ lf_chart_format_number (double value)
       decimals--;
     }
 
-  return lf_format_grouped (value, decimals);
+  return decimals;
+}
+
+/* A plain quantity (value, risk, staff): three significant digits, and
+ * no trailing zeros ("0.9", not "0.900"). */
+char *
+lf_chart_format_number (double value)
+{
+  return lf_format_grouped (value, significant_decimals (value, 3, 8));
+}
+
+/* "1 250 000 USD": a tooltip tells what the bar only shows. */
+char *
+lf_chart_format_exact_money (double      amount,
+                             const char *currency)
+{
+  return lf_format_money (amount, currency, LF_MONEY_UNITS);
+}
+
+char *
+lf_chart_format_exact_number (double value)
+{
+  return lf_format_grouped (value, significant_decimals (value, 5, 8));
+}
+
+char *
+lf_chart_format_exact_percent (double share)
+{
+  return lf_format_percent (share, significant_decimals (share * 100, 4, 2));
 }

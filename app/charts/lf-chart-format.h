@@ -36,4 +36,11 @@ char *lf_chart_format_money      (double              amount,
 char *lf_chart_format_percent    (double              share);
 char *lf_chart_format_number     (double              value);
 
+/* The figures a tooltip gives: whole currency units, five significant
+ * digits, percentages to a hundredth; trailing zeros dropped. */
+char *lf_chart_format_exact_money   (double              amount,
+                                     const char         *currency);
+char *lf_chart_format_exact_number  (double              value);
+char *lf_chart_format_exact_percent (double              share);
+
 G_END_DECLS

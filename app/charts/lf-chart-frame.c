@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "lf-chart-frame.h"
+#include "lf-chart-hits.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 
@@ -105,6 +106,7 @@ lf_chart_frame_begin (LfChartFrame       *frame,
 
   *frame = (LfChartFrame) { 0 };
   frame->cr = cr;
+  frame->hits = lf_chart_hits_from_cairo (cr);
   frame->theme = theme ? theme : lf_chart_theme_get (LF_CHART_THEME_LIGHT);
   frame->width = MAX (width, 1);
   frame->height = MAX (height, 1);
@@ -117,6 +119,29 @@ lf_chart_frame_begin (LfChartFrame       *frame,
   lf_color_set (cr, &frame->theme->background, 1);
   cairo_paint (cr);
   cairo_restore (cr);
+}
+
+void
+lf_chart_frame_hit_rect (LfChartFrame *frame,
+                         double        x,
+                         double        y,
+                         double        width,
+                         double        height,
+                         const char   *text)
+{
+  if (frame->hits != NULL)
+    lf_chart_hits_add_rect (frame->hits, frame->cr, x, y, width, height, text);
+}
+
+void
+lf_chart_frame_hit_circle (LfChartFrame *frame,
+                           double        cx,
+                           double        cy,
+                           double        radius,
+                           const char   *text)
+{
+  if (frame->hits != NULL)
+    lf_chart_hits_add_circle (frame->hits, frame->cr, cx, cy, radius, text);
 }
 
 void

@@ -70,9 +70,13 @@ typedef enum
   LF_N_TEXT_STYLES
 } LfTextStyle;
 
+/* lf-chart-hits.h: a recorder a caller may attach to the cairo_t. */
+typedef struct _LfChartHits LfChartHits;
+
 typedef struct
 {
   cairo_t            *cr;
+  LfChartHits        *hits;       /* NULL: record nothing */
   const LfChartTheme *theme;
   double              width;
   double              height;
@@ -139,6 +143,19 @@ void     lf_chart_frame_footnote              (LfChartFrame       *frame,
 void     lf_chart_frame_empty                 (LfChartFrame       *frame,
                                                const char         *title,
                                                const char         *message);
+/* A mark and its exact figures, for a caller that attached a recorder;
+ * charts test frame->hits before they format the text. */
+void     lf_chart_frame_hit_rect              (LfChartFrame       *frame,
+                                               double              x,
+                                               double              y,
+                                               double              width,
+                                               double              height,
+                                               const char         *text);
+void     lf_chart_frame_hit_circle            (LfChartFrame       *frame,
+                                               double              cx,
+                                               double              cy,
+                                               double              radius,
+                                               const char         *text);
 
 void     lf_chart_text_size                   (LfChartFrame       *frame,
                                                LfTextStyle         style,

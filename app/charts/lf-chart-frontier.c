@@ -8,10 +8,23 @@
 
 #include "lf-chart-private.h"
 
+/* The colours of the sweeps of an overlay, in the order given. */
+static const LfPaletteSlot sweep_colors[LF_CHART_FRONTIERS_MAX] = {
+  LF_PALETTE_BLUE, LF_PALETTE_ORANGE, LF_PALETTE_GREEN,
+  LF_PALETTE_PURPLE, LF_PALETTE_VERMILLION, LF_PALETTE_SKY,
+};
+
+typedef struct
+{
+  double lo_b, hi_b, lo_v, hi_v;
+} Bounds;
+
 typedef struct
 {
   LfChartFrame        *frame;
-  const LfSweepResult *sweep;
+  const LfSweepResult *sweep;     /* the one being drawn */
+  const char          *name;      /* its name in an overlay, else NULL */
+  const char          *currency;
   LfScale              xs;
   LfScale              ys;
   LfRect               plot;
@@ -31,14 +44,48 @@ py (Frontier *f,
   return lf_scale_map (&f->ys, f->sweep->value[i], f->plot.y + f->plot.height, f->plot.y);
 }
 
+/* "Budget 4 000 000 USD → value 7.5197", the change on a line of its
+ * own, the sweep's name first in an overlay. */
+static char *
+point_text (Frontier *f,
+            guint     i)
+{
+  g_autofree char *budget = lf_chart_format_exact_money (f->sweep->budget[i], f->currency);
+  g_autofree char *value = lf_chart_format_exact_number (f->sweep->value[i]);
+  const char *change = f->sweep->change[i];
+  GString *text = g_string_new (f->name);
+
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  /* Translators: a tooltip on a point of the budget sweep chart */
+  g_string_append_printf (text, _("Budget %s → value %s"), budget, value);
+  if (change != NULL && *change != '\0')
+    g_string_append_printf (text, "\n%s", change);
+
+  return g_string_free (text, FALSE);
+}
+
 static void
-draw_line (Frontier *f)
+record_points (Frontier *f)
+{
+  double radius = MIN (f->frame->em * 0.6, f->plot.width / f->sweep->n_points / 2);
+
+  for (guint i = 0; i < f->sweep->n_points; i++)
+    if (!isnan (f->sweep->value[i]))
+      {
+        g_autofree char *text = point_text (f, i);
+
+        lf_chart_frame_hit_circle (f->frame, px (f, i), py (f, i), radius, text);
+      }
+}
+
+static void
+draw_line (Frontier      *f,
+           const LfColor *color)
 {
   cairo_t *cr = f->frame->cr;
-  const LfColor *blue = &f->frame->theme->palette[LF_PALETTE_BLUE];
   gboolean pen_down = FALSE;
 
-  /* The area under the curve, lightly, so the shape reads at a glance. */
   for (guint i = 0; i < f->sweep->n_points; i++)
     {
       if (isnan (f->sweep->value[i]))
@@ -52,7 +99,7 @@ draw_line (Frontier *f)
         cairo_line_to (cr, px (f, i), py (f, i));
       pen_down = TRUE;
     }
-  lf_color_set (cr, blue, 1);
+  lf_color_set (cr, color, 1);
   cairo_set_line_width (cr, MAX (2, f->frame->em * 0.2));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
@@ -63,6 +110,16 @@ draw_line (Frontier *f)
         cairo_arc (cr, px (f, i), py (f, i), f->frame->em * 0.22, 0, 2 * G_PI);
         cairo_fill (cr);
       }
+  if (f->frame->hits != NULL)
+    record_points (f);
+}
+
+static gboolean
+current_shown (Frontier *f)
+{
+  double b = f->sweep->current_budget;
+
+  return !isnan (b) && b >= f->xs.lo && b <= f->xs.hi;
 }
 
 static void
@@ -70,12 +127,12 @@ draw_current (Frontier *f)
 {
   LfChartFrame *frame = f->frame;
   cairo_t *cr = frame->cr;
-  double b = f->sweep->current_budget, x;
+  double x;
 
-  if (isnan (b) || b < f->xs.lo || b > f->xs.hi)
+  if (!current_shown (f))
     return;
 
-  x = round (lf_scale_map (&f->xs, b, f->plot.x, f->plot.x + f->plot.width));
+  x = round (lf_scale_map (&f->xs, f->sweep->current_budget, f->plot.x, f->plot.x + f->plot.width));
   lf_color_set (cr, &frame->theme->marker, 1);
   cairo_set_line_width (cr, MAX (1.5, frame->em * 0.15));
   cairo_set_dash (cr, (double[]) { frame->em * 0.35, frame->em * 0.25 }, 2, 0);
@@ -83,6 +140,13 @@ draw_current (Frontier *f)
   cairo_line_to (cr, x, f->plot.y + f->plot.height);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+  if (frame->hits != NULL)
+    {
+      g_autofree char *amount = lf_chart_format_exact_money (f->sweep->current_budget, f->currency);
+      g_autofree char *text = g_strdup_printf (_("Current budget %s"), amount);
+
+      lf_chart_frame_hit_rect (frame, x, f->plot.y, 0, f->plot.height, text);
+    }
 }
 
 /* Each change gets a ring on the curve and its label, placed above-left
@@ -134,6 +198,12 @@ draw_changes (Frontier *f,
             lf_chart_text_draw (frame, LF_TEXT_SMALL, &frame->theme->text, change, r->x, r->y, max_w, 0, 0);
             g_array_append_val (taken, *r);
             placed = TRUE;
+            if (frame->hits != NULL)
+              {
+                g_autofree char *text = point_text (f, i);
+
+                lf_chart_frame_hit_rect (frame, r->x, r->y, r->width, r->height, text);
+              }
           }
       }
       dropped += !placed;
@@ -144,8 +214,7 @@ draw_changes (Frontier *f,
 
 static void
 current_label (Frontier *f,
-               GArray   *taken,
-               const char *currency)
+               GArray   *taken)
 {
   LfChartFrame *frame = f->frame;
   double b = f->sweep->current_budget, x, w;
@@ -153,9 +222,9 @@ current_label (Frontier *f,
   g_autofree char *label = NULL;
   LfRect r;
 
-  if (isnan (b) || b < f->xs.lo || b > f->xs.hi)
+  if (!current_shown (f))
     return;
-  amount = lf_chart_format_money (b, currency);
+  amount = lf_chart_format_money (b, f->currency);
   label = g_strdup_printf (_("Current budget %s"), amount);
   x = lf_scale_map (&f->xs, b, f->plot.x, f->plot.x + f->plot.width);
   lf_chart_text_size (frame, LF_TEXT_SMALL, label, &w, NULL);
@@ -167,31 +236,38 @@ current_label (Frontier *f,
 }
 
 static void
-layout (Frontier   *f,
-        const char *currency)
+bounds_add (Bounds              *bounds,
+            const LfSweepResult *sweep)
+{
+  for (guint i = 0; i < sweep->n_points; i++)
+    {
+      bounds->lo_b = MIN (bounds->lo_b, sweep->budget[i]);
+      bounds->hi_b = MAX (bounds->hi_b, sweep->budget[i]);
+      if (!isnan (sweep->value[i]))
+        bounds->hi_v = MAX (bounds->hi_v, sweep->value[i]), bounds->lo_v = MIN (bounds->lo_v, sweep->value[i]);
+    }
+  if (!isnan (sweep->current_budget))
+    bounds->lo_b = MIN (bounds->lo_b, sweep->current_budget), bounds->hi_b = MAX (bounds->hi_b, sweep->current_budget);
+}
+
+/* Axes that hold every sweep of @bounds. */
+static void
+layout (Frontier     *f,
+        const Bounds *bounds)
 {
   LfChartFrame *frame = f->frame;
   LfRect *area = &frame->area;
   double line = lf_chart_text_line_height (frame, LF_TEXT_SMALL);
-  double lo_b = INFINITY, hi_b = -INFINITY, hi_v = 0, lo_v = 0;
-  g_autofree char *x_title = *currency ? g_strdup_printf (_("Budget (%s)"), currency) : g_strdup (_("Budget"));
-
-  for (guint i = 0; i < f->sweep->n_points; i++)
-    {
-      lo_b = MIN (lo_b, f->sweep->budget[i]);
-      hi_b = MAX (hi_b, f->sweep->budget[i]);
-      if (!isnan (f->sweep->value[i]))
-        hi_v = MAX (hi_v, f->sweep->value[i]), lo_v = MIN (lo_v, f->sweep->value[i]);
-    }
-  if (!isnan (f->sweep->current_budget))
-    lo_b = MIN (lo_b, f->sweep->current_budget), hi_b = MAX (hi_b, f->sweep->current_budget);
+  g_autofree char *x_title = *f->currency ? g_strdup_printf (_("Budget (%s)"), f->currency) : g_strdup (_("Budget"));
 
   f->plot.y = area->y + line + frame->em * 0.6;
   f->plot.height = area->height - (f->plot.y - area->y) - lf_chart_x_axis_height (frame, TRUE);
-  lf_scale_init (&f->ys, lo_v, hi_v * 1.05, lf_chart_max_ticks (frame, f->plot.height, frame->em * 3), LF_AXIS_NUMBER);
+  lf_scale_init (&f->ys, bounds->lo_v, bounds->hi_v * 1.05,
+                 lf_chart_max_ticks (frame, f->plot.height, frame->em * 3), LF_AXIS_NUMBER);
   f->plot.x = area->x + lf_chart_y_axis_width (frame, &f->ys) + frame->em * 0.3;
   f->plot.width = area->x + area->width - f->plot.x - frame->em;
-  lf_scale_init (&f->xs, lo_b, hi_b, lf_chart_max_ticks (frame, f->plot.width, frame->em * 5), LF_AXIS_MONEY);
+  lf_scale_init (&f->xs, bounds->lo_b, bounds->hi_b,
+                 lf_chart_max_ticks (frame, f->plot.width, frame->em * 5), LF_AXIS_MONEY);
 
   lf_chart_x_axis (frame, &f->xs, &f->plot, x_title);
   lf_chart_y_axis (frame, &f->ys, &f->plot, _("Best value"));
@@ -206,7 +282,8 @@ lf_chart_frontier (cairo_t             *cr,
                    const char          *currency)
 {
   LfChartFrame frame;
-  Frontier f = { &frame, sweep };
+  Frontier f = { &frame, sweep, NULL, currency ? currency : "" };
+  Bounds bounds = { INFINITY, -INFINITY, 0, 0 };
   const char *title = lf_chart_kind_title (LF_CHART_FRONTIER);
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (LfRect));
   g_autofree char *subtitle = NULL;
@@ -234,10 +311,11 @@ lf_chart_frontier (cairo_t             *cr,
                          }, 3);
   /* Room for a note under the axis, should a label find no place. */
   frame.area.height -= lf_chart_text_line_height (&frame, LF_TEXT_SMALL) + frame.em * 0.5;
-  layout (&f, currency ? currency : "");
+  bounds_add (&bounds, sweep);
+  layout (&f, &bounds);
   draw_current (&f);
-  draw_line (&f);
-  current_label (&f, taken, currency ? currency : "");
+  draw_line (&f, &frame.theme->palette[LF_PALETTE_BLUE]);
+  current_label (&f, taken);
   dropped = draw_changes (&f, taken);
   if (dropped > 0)
     {
@@ -248,5 +326,131 @@ lf_chart_frontier (cairo_t             *cr,
       lf_chart_text_draw (&frame, LF_TEXT_SMALL, &frame.theme->text_muted, note, frame.pad,
                           frame.height - frame.pad, frame.width - 2 * frame.pad, 0, 1);
     }
+  lf_chart_frame_end (&frame);
+}
+
+/* The value at the current budget, read off the curve between the two
+ * points around it; NAN where either is infeasible or it lies outside. */
+static double
+value_at_current (const LfSweepResult *sweep)
+{
+  double b = sweep->current_budget;
+
+  for (guint i = 0; i < sweep->n_points; i++)
+    {
+      double b0 = sweep->budget[i], b1;
+
+      if (b == b0)
+        return sweep->value[i];
+      if (i + 1 == sweep->n_points)
+        break;
+      b1 = sweep->budget[i + 1];
+      if (b > b0 && b < b1)
+        return sweep->value[i] + (sweep->value[i + 1] - sweep->value[i]) * (b - b0) / (b1 - b0);
+    }
+
+  return NAN;
+}
+
+/* In an overlay a dashed line per sweep would be a thicket: each sweep's
+ * current budget is a ringed dot on its own curve instead. */
+static void
+current_point (Frontier      *f,
+               const LfColor *color)
+{
+  LfChartFrame *frame = f->frame;
+  cairo_t *cr = frame->cr;
+  double v = value_at_current (f->sweep), x, y, r = frame->em * 0.45;
+
+  if (!current_shown (f) || isnan (v))
+    return;
+  x = lf_scale_map (&f->xs, f->sweep->current_budget, f->plot.x, f->plot.x + f->plot.width);
+  y = lf_scale_map (&f->ys, v, f->plot.y + f->plot.height, f->plot.y);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  lf_color_set (cr, color, 1);
+  cairo_fill_preserve (cr);
+  lf_color_set (cr, &frame->theme->marker, 1);
+  cairo_set_line_width (cr, MAX (1.5, frame->em * 0.18));
+  cairo_stroke (cr);
+  if (frame->hits != NULL)
+    {
+      g_autofree char *amount = lf_chart_format_exact_money (f->sweep->current_budget, f->currency);
+      g_autofree char *current = g_strdup_printf (_("Current budget %s"), amount);
+      g_autofree char *text = *f->name ? g_strdup_printf ("%s\n%s", f->name, current) : g_strdup (current);
+
+      lf_chart_frame_hit_circle (frame, x, y, r, text);
+    }
+}
+
+static gboolean
+has_point (const LfSweepResult *sweep)
+{
+  for (guint i = 0; sweep != NULL && i < sweep->n_points; i++)
+    if (!isnan (sweep->value[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+void
+lf_chart_frontiers (cairo_t                    *cr,
+                    double                      width,
+                    double                      height,
+                    const LfChartTheme         *theme,
+                    const LfSweepResult *const *sweeps,
+                    const char *const          *names,
+                    guint                       n_sweeps,
+                    const char                 *currency)
+{
+  LfChartFrame frame;
+  Frontier f = { &frame, NULL, NULL, currency ? currency : "" };
+  Bounds bounds = { INFINITY, -INFINITY, 0, 0 };
+  LfLegendItem legend[LF_CHART_FRONTIERS_MAX + 1];
+  const char *title = lf_chart_kind_title (LF_CHART_FRONTIER);
+  g_autofree char *subtitle = NULL;
+  guint n_legend = 0, n_shown = 0;
+
+  n_sweeps = sweeps != NULL ? MIN (n_sweeps, LF_CHART_FRONTIERS_MAX) : 0;
+  lf_chart_frame_begin (&frame, cr, width, height, theme);
+  for (guint s = 0; s < n_sweeps; s++)
+    if (has_point (sweeps[s]))
+      {
+        bounds_add (&bounds, sweeps[s]);
+        /* Colours follow the position given, so a sweep keeps its own
+         * while another one is missing. */
+        legend[n_legend++] = (LfLegendItem) { names && names[s] ? names[s] : "",
+                                              frame.theme->palette[sweep_colors[s]], LF_LEGEND_DOT };
+        n_shown++;
+      }
+  if (n_shown == 0)
+    {
+      lf_chart_frame_empty (&frame, title,
+                            _("Run a budget sweep to see how the best value grows with the budget, and where the markets entered change."));
+      lf_chart_frame_end (&frame);
+      return;
+    }
+
+  legend[n_legend++] = (LfLegendItem) { _("Current budget"), frame.theme->marker, LF_LEGEND_RING };
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Best value at each budget of %u sweep on one scale; a ringed dot marks its current budget",
+                                           "Best value at each budget of %u sweeps on one scale; a ringed dot marks each one's current budget",
+                                           n_shown), n_shown);
+  lf_chart_frame_title (&frame, title, subtitle);
+  lf_chart_frame_legend (&frame, legend, n_legend);
+  layout (&f, &bounds);
+  for (guint s = 0; s < n_sweeps; s++)
+    if (has_point (sweeps[s]))
+      {
+        f.sweep = sweeps[s];
+        f.name = names && names[s] ? names[s] : "";
+        draw_line (&f, &frame.theme->palette[sweep_colors[s]]);
+      }
+  for (guint s = 0; s < n_sweeps; s++)
+    if (has_point (sweeps[s]))
+      {
+        f.sweep = sweeps[s];
+        f.name = names && names[s] ? names[s] : "";
+        current_point (&f, &frame.theme->palette[sweep_colors[s]]);
+      }
   lf_chart_frame_end (&frame);
 }

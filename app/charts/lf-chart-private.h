@@ -23,5 +23,8 @@ void      _lf_chart_row_labels     (LfChartFrame    *frame,
                                     const gboolean  *muted,
                                     double           right,
                                     double           max_width);
+char     *_lf_chart_hit_text       (const char      *who,
+                                    const char      *what,
+                                    const char      *figure);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 typedef struct
 {
   double x, y, r;      /* risk, value, cost: data, then pixels */
+  double risk, value;  /* data, for a tooltip */
   double cost;
   guint  market;
   gboolean entered;
@@ -35,12 +36,36 @@ place (const LfProblem *problem,
       b->x = plan->markets[i].risk;
       b->y = plan->markets[i].value;
       b->cost = plan->markets[i].cost;
+      b->risk = b->x, b->value = b->y;
       return;
     }
   lf_market_costs (pm, 1, v[LF_PARAM_P_MAX], v[LF_PARAM_Q_MAX], parts);
   b->x = v[LF_PARAM_RISK] * v[LF_PARAM_P_MAX];
   b->y = v[LF_PARAM_ALPHA] * v[LF_PARAM_P_MAX] + v[LF_PARAM_BETA] * v[LF_PARAM_Q_MAX];
   b->cost = parts[0] + parts[1] + parts[2] + parts[3];
+  b->risk = b->x, b->value = b->y;
+}
+
+static void
+record_bubble (LfChartFrame    *frame,
+               const LfProblem *problem,
+               const Bubble    *b)
+{
+  g_autofree char *risk = lf_chart_format_exact_number (b->risk);
+  g_autofree char *value = lf_chart_format_exact_number (b->value);
+  g_autofree char *cost = lf_chart_format_exact_money (b->cost, problem->currency);
+  g_autofree char *text = NULL;
+  const char *name = problem->markets[b->market].name;
+
+  if (b->entered)
+    /* Translators: a chart's tooltip on a market's circle */
+    text = g_strdup_printf (_("%s — risk exposure %s, value %s, cost %s"), name, risk, value, cost);
+  else
+    /* Translators: a chart's tooltip on a market not entered, placed
+     * where it would be at full reach */
+    text = g_strdup_printf (_("%s, not entered, at full reach — risk exposure %s, value %s, cost %s"),
+                            name, risk, value, cost);
+  lf_chart_frame_hit_circle (frame, b->x, b->y, b->r, text);
 }
 
 static int
@@ -221,6 +246,8 @@ layout_and_draw (LfChartFrame    *frame,
   cairo_clip (frame->cr);
   draw_bubbles (frame, bubbles);
   cairo_restore (frame->cr);
+  for (guint k = 0; frame->hits != NULL && k < bubbles->len; k++)
+    record_bubble (frame, problem, &g_array_index (bubbles, Bubble, k));
   draw_names (frame, problem, bubbles, &plot);
 }
 

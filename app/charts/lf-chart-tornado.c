@@ -48,22 +48,47 @@ tx (Tornado *t,
   return lf_scale_map (&t->xs, value, t->plot.x, t->plot.x + t->plot.width);
 }
 
+static void
+record_bar (Tornado      *t,
+            const char   *label,
+            double        multiplier,
+            double        value,
+            const LfRect *r)
+{
+  double delta = value - t->t->base_value;
+  g_autofree char *times = lf_chart_format_number (multiplier);
+  g_autofree char *number = lf_chart_format_exact_number (value);
+  g_autofree char *change = lf_chart_format_exact_number (fabs (delta));
+  g_autofree char *text = NULL;
+
+  /* Translators: a tornado chart's tooltip: "China: alpha at × 0.8:
+   * best value 6.8197 (−0.70003)" */
+  text = g_strdup_printf (_("%s at × %s: best value %s (%s%s)"), label, times, number,
+                          delta >= 0 ? "+" : "−", change);
+  lf_chart_frame_hit_rect (t->frame, r->x, r->y, r->width, r->height, text);
+}
+
 /* The bar from the base to one end, and the change at its tip. */
 static void
-bar (Tornado       *t,
-     double         value,
-     double         y,
-     const LfColor *color)
+bar (Tornado             *t,
+     const LfTornadoItem *item,
+     gboolean             high,
+     double               y,
+     const LfColor       *color)
 {
   LfChartFrame *frame = t->frame;
+  double value = high ? item->high_value : item->low_value;
   double x0 = tx (t, t->t->base_value), x1 = tx (t, value);
   double delta = value - t->t->base_value;
+  LfRect r = { MIN (x0, x1), y - t->band.bar / 2, MAX (fabs (x1 - x0), 1), t->band.bar };
   g_autofree char *number = NULL;
   g_autofree char *label = NULL;
 
   lf_color_set (frame->cr, color, 1);
-  cairo_rectangle (frame->cr, MIN (x0, x1), y - t->band.bar / 2, MAX (fabs (x1 - x0), 1), t->band.bar);
+  cairo_rectangle (frame->cr, r.x, r.y, r.width, r.height);
   cairo_fill (frame->cr);
+  if (frame->hits != NULL)
+    record_bar (t, item->label, high ? t->t->high_multiplier : t->t->low_multiplier, value, &r);
 
   if (t->band.bar < lf_chart_text_line_height (frame, LF_TEXT_SMALL) * 0.8 || fabs (delta) < 1e-12)
     return;
@@ -106,9 +131,9 @@ draw_rows (Tornado     *t,
       if (isnan (item->low_value) || isnan (item->high_value))
         {
           if (!isnan (item->low_value))
-            bar (t, item->low_value, y, &theme->palette[LF_PALETTE_BLUE]);
+            bar (t, item, FALSE, y, &theme->palette[LF_PALETTE_BLUE]);
           if (!isnan (item->high_value))
-            bar (t, item->high_value, y, &theme->palette[LF_PALETTE_ORANGE]);
+            bar (t, item, TRUE, y, &theme->palette[LF_PALETTE_ORANGE]);
           if (isnan (item->low_value))
             infeasible_note (t, item->high_value, t->t->low_multiplier, y);
           if (isnan (item->high_value))
@@ -118,13 +143,13 @@ draw_rows (Tornado     *t,
       /* The farther end first, so a nearer one on the same side shows. */
       if (lo >= hi)
         {
-          bar (t, item->low_value, y, &theme->palette[LF_PALETTE_BLUE]);
-          bar (t, item->high_value, y, &theme->palette[LF_PALETTE_ORANGE]);
+          bar (t, item, FALSE, y, &theme->palette[LF_PALETTE_BLUE]);
+          bar (t, item, TRUE, y, &theme->palette[LF_PALETTE_ORANGE]);
         }
       else
         {
-          bar (t, item->high_value, y, &theme->palette[LF_PALETTE_ORANGE]);
-          bar (t, item->low_value, y, &theme->palette[LF_PALETTE_BLUE]);
+          bar (t, item, TRUE, y, &theme->palette[LF_PALETTE_ORANGE]);
+          bar (t, item, FALSE, y, &theme->palette[LF_PALETTE_BLUE]);
         }
     }
 }
@@ -143,6 +168,13 @@ base_line (Tornado *t)
   cairo_line_to (frame->cr, x, t->plot.y + t->plot.height);
   cairo_stroke (frame->cr);
   lf_chart_text_draw (frame, LF_TEXT_SMALL, &frame->theme->text, label, x, t->plot.y - frame->em * 0.3, 0, 0.5, 1);
+  if (frame->hits != NULL)
+    {
+      g_autofree char *exact = lf_chart_format_exact_number (t->t->base_value);
+      g_autofree char *text = g_strdup_printf (_("Base %s"), exact);
+
+      lf_chart_frame_hit_rect (frame, x, t->plot.y - frame->em * 0.2, 0, t->plot.height + frame->em * 0.2, text);
+    }
 }
 
 /* Only as many rows as carry a readable name: the rest are the smallest

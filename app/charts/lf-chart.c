@@ -236,6 +236,17 @@ _lf_chart_row_labels (LfChartFrame    *frame,
     }
 }
 
+/* What a tooltip says of a mark: "China — Promotion: 1 250 000 USD". */
+char *
+_lf_chart_hit_text (const char *who,
+                    const char *what,
+                    const char *figure)
+{
+  /* Translators: a chart's tooltip: who (a market), what (a figure's
+   * name) and the figure, e.g. "China — Promotion: 1 250 000 USD" */
+  return g_strdup_printf (_("%s — %s: %s"), who, what, figure);
+}
+
 /* The compare chart's choice when the user has made none: the entered
  * markets of largest value, or the first markets of an empty plan. */
 guint

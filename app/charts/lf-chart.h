@@ -3,6 +3,8 @@
  * Each chart takes a cairo_t, a size, a theme and its data, and nothing
  * else, so the window, the exports and the tests draw the same pixels.
  * A chart with nothing to show draws an empty state that says what to do.
+ * A caller that wants each mark's exact figures attaches a recorder to
+ * the cairo_t first (lf-chart-hits.h); the signatures stay the same.
  */
 #pragma once
 

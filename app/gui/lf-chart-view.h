@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "lf-chart.h"
+#include "lf-chart-hits.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,8 @@ void         lf_chart_view_set_frontiers (LfChartView          *self,
 void         lf_chart_view_set_compare_markets (LfChartView *self,
                                      const guint *markets,
                                      guint        n_markets);
+/* The marks of the chart last drawn, in widget coordinates: what the
+ * tooltips read. */
+const LfChartHits *lf_chart_view_get_hits (LfChartView *self);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "lf-chart.h"
 #include "lf-chart-hits.h"
@@ -1247,6 +1249,59 @@ test_kind_names (void)
   g_assert_false (lf_chart_kind_from_string ("pie", NULL));
 }
 
+/* A write that fails half-way (the file-size limit stands in for a full
+ * disk): the file that was there is kept whole, and a new one is not left
+ * half-written. In a child, since the limit is the process's. */
+static void
+export_with_size_limit (const char *path)
+{
+  struct rlimit limit = { 4096, 4096 };
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  fixture_china (&f, FALSE);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (lf_export_chart (LF_CHART_COSTS, &f.input, LF_EXPORT_PDF, path, 0, 0, &error));
+  g_assert_nonnull (error);
+  fixture_clear (&f);
+}
+
+static void
+test_export_fails_cleanly (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *contents = NULL;
+
+  if (g_test_subprocess ())
+    {
+      export_with_size_limit (g_getenv ("LF_TEST_EXPORT_PATH"));
+      return;
+    }
+
+  dir = g_dir_make_tmp ("landfall-charts-XXXXXX", NULL);
+  kept = g_build_filename (dir, "kept.pdf", NULL);
+  fresh = g_build_filename (dir, "fresh.pdf", NULL);
+  g_assert_true (g_file_set_contents (kept, "the old slide", -1, NULL));
+
+  g_setenv ("LF_TEST_EXPORT_PATH", kept, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old slide");
+
+  g_setenv ("LF_TEST_EXPORT_PATH", fresh, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+  g_unsetenv ("LF_TEST_EXPORT_PATH");
+  g_unlink (kept);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1282,6 +1337,7 @@ main (int   argc,
   g_test_add_func ("/charts/export/pdf", test_pdf_chart);
   g_test_add_func ("/charts/export/png", test_png_export);
   g_test_add_func ("/charts/export/board-pack", test_board_pack);
+  g_test_add_func ("/charts/export/fails-cleanly", test_export_fails_cleanly);
   g_test_add_func ("/charts/format/axis-labels", test_axis_labels);
   g_test_add_func ("/charts/format/axis-labels-locale", test_axis_labels_locale);
   g_test_add_func ("/charts/kind-names", test_kind_names);

@@ -43,6 +43,8 @@ lf_export_format_to_string (LfExportFormat format)
 typedef struct
 {
   GOutputStream *stream;
+  GFile         *file;
+  gboolean       existed;   /* else a failure must not leave half a file */
   GError        *error;
 } Sink;
 
@@ -66,11 +68,14 @@ sink_open (Sink        *sink,
            const char  *path,
            GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
   *sink = (Sink) { 0 };
-  sink->stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+  sink->file = g_file_new_for_path (path);
+  /* GIO writes a file that is not there yet in place, not beside it. */
+  sink->existed = g_file_query_exists (sink->file, NULL);
+  sink->stream = G_OUTPUT_STREAM (g_file_replace (sink->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                                   NULL, error));
+  if (sink->stream == NULL)
+    g_clear_object (&sink->file);
 
   return sink->stream != NULL;
 }
@@ -92,6 +97,8 @@ sink_close (Sink             *sink,
   else if (!ok)
     {
       g_output_stream_close (sink->stream, cancel, NULL);
+      if (!sink->existed)
+        g_file_delete (sink->file, NULL, NULL);
       if (sink->error != NULL)
         g_propagate_error (error, g_steal_pointer (&sink->error));
       else
@@ -100,6 +107,7 @@ sink_close (Sink             *sink,
     }
   g_clear_error (&sink->error);
   g_clear_object (&sink->stream);
+  g_clear_object (&sink->file);
 
   return ok;
 }

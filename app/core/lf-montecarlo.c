@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "lf-analysis-private.h"
+#include "lf-percentile.h"
 
 #define LF_MAX_SAMPLES 10000000
 
@@ -111,23 +112,6 @@ compare_doubles (gconstpointer a,
   return (da > db) - (da < db);
 }
 
-/* Linear interpolation between order statistics (Hyndman and Fan's 7). */
-static double
-percentile (const double *sorted,
-            guint         n,
-            double        fraction)
-{
-  double h, lower;
-
-  if (n == 0)
-    return NAN;
-
-  h = (n - 1) * fraction;
-  lower = floor (h);
-
-  return sorted[(guint) lower] + (h - lower) * (sorted[MIN ((guint) lower + 1, n - 1)] - sorted[(guint) lower]);
-}
-
 static LfMonteCarloResult *
 summarise (const MonteCarlo *mc,
            guint             n_samples)
@@ -161,9 +145,9 @@ summarise (const MonteCarlo *mc,
     }
 
   qsort (self->values, self->n_samples, sizeof (double), compare_doubles);
-  self->p5 = percentile (self->values, self->n_samples, 0.05);
-  self->p50 = percentile (self->values, self->n_samples, 0.50);
-  self->p95 = percentile (self->values, self->n_samples, 0.95);
+  self->p5 = lf_percentile (self->values, self->n_samples, 0.05);
+  self->p50 = lf_percentile (self->values, self->n_samples, 0.50);
+  self->p95 = lf_percentile (self->values, self->n_samples, 0.95);
   self->mean = self->n_samples ? sum / self->n_samples : NAN;
   self->nominal_value = _lf_plan_objective (mc->nominal);
   self->overrun_probability = mc->nominal->has_solution && !isnan (mc->problem->budget)

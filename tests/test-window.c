@@ -567,6 +567,50 @@ test_shortcuts (void)
 
 /* The window in Chinese: the catalogue of the build (LANDFALL_LOCALEDIR)
  * through LANGUAGE, as the language preference sets it. */
+static gboolean
+has_sweep (gpointer data)
+{
+  Fixture *f = data;
+  const LfSweepResult *sweep = NULL;
+  const LfTornadoResult *tornado = NULL;
+  const LfMonteCarloResult *montecarlo = NULL;
+
+  lf_analysis_view_get_current (lf_scenario_page_get_analysis_view (lf_window_get_page (f->window)),
+                                &sweep, &tornado, &montecarlo);
+
+  return sweep != NULL;
+}
+
+/* Plan, What If and Compare are pages of the scenario; the What If page
+ * follows the plan of the scenario shown, and sweeps its budget. */
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  LfScenarioPage *page = lf_window_get_page (f->window);
+  AdwViewStack *stack = lf_scenario_page_get_view_stack (page);
+  const LfSweepResult *sweep = NULL;
+  const LfTornadoResult *tornado = NULL;
+  const LfMonteCarloResult *montecarlo = NULL;
+  LfProblem *problem = NULL;
+  LfPlan *plan;
+
+  new_china_scenario (f);
+  g_assert_true (wait_for (is_optimal, f));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "plan");
+  adw_view_stack_set_visible_child_name (stack, "what-if");
+  g_assert_true (wait_for (has_sweep, f) || wait_for (has_sweep, f));
+  lf_analysis_view_get_current (lf_scenario_page_get_analysis_view (page), &sweep, &tornado, &montecarlo);
+  plan = lf_scenario_page_get_plan (page, &problem);
+  /* Its sweep runs up to twice the budget of the scenario on show. */
+  g_assert_cmpfloat_with_epsilon (sweep->budget[sweep->n_points - 1], 2 * problem->budget, 1e-6);
+  g_assert_cmpfloat (sweep->current_budget, ==, problem->budget);
+  g_assert_true (plan->has_solution);
+  adw_view_stack_set_visible_child_name (stack, "compare");
+  spin ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "compare");
+}
+
 /* The file is there and the progress dialog gone: GIO writes a new file
  * in place, so its being there says nothing of its being whole. */
 static gboolean
@@ -701,6 +745,7 @@ main (int   argc,
   g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add ("/window/markets", Fixture, NULL, fixture_setup, test_markets, fixture_teardown);
+  g_test_add ("/window/pages", Fixture, NULL, fixture_setup, test_pages, fixture_teardown);
   g_test_add ("/window/board-pack", Fixture, NULL, fixture_setup, test_board_pack, fixture_teardown);
   g_test_add ("/window/chinese", Fixture, NULL, fixture_setup_chinese, test_chinese, fixture_teardown_chinese);
 

@@ -19,7 +19,10 @@ struct _LfScenarioPage
   AdwPreferencesGroup *limits_group;
   GtkListBox          *markets_list;
   LfMarketPane        *market_pane;
+  AdwViewStack        *view_stack;
   LfPlanView          *plan_view;
+  LfAnalysisView      *analysis_view;
+  LfCompareView       *compare_view;
 
   AdwComboRow         *objective_row;
   LfNumberRow         *budget_row;
@@ -209,6 +212,8 @@ show_plan (LfScenarioPage *self,
   self->plan = lf_plan_ref (plan);
   self->problem = lf_problem_ref (problem);
   lf_plan_view_set_plan (self->plan_view, plan, problem, self->scenario);
+  lf_analysis_view_set_problem (self->analysis_view, problem, plan);
+  lf_compare_view_set_plan (self->compare_view, problem, plan);
   n = self->scenario ? lf_scenario_get_n_markets (self->scenario) : 0;
   for (guint i = 0; i < n; i++)
     update_market_row (self, i);
@@ -638,6 +643,8 @@ on_money_scale_changed_cb (LfScenarioPage *self)
 {
   lf_market_pane_set_money_scale (self->market_pane, money_scale (self));
   lf_plan_view_set_money_scale (self->plan_view, money_scale (self));
+  lf_analysis_view_set_money_scale (self->analysis_view, money_scale (self));
+  lf_compare_view_set_money_scale (self->compare_view, money_scale (self));
   refresh_settings (self);
 }
 
@@ -672,6 +679,8 @@ lf_scenario_page_class_init (LfScenarioPageClass *klass)
 
   g_type_ensure (LF_TYPE_MARKET_PANE);
   g_type_ensure (LF_TYPE_PLAN_VIEW);
+  g_type_ensure (LF_TYPE_ANALYSIS_VIEW);
+  g_type_ensure (LF_TYPE_COMPARE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/lf-scenario-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LfScenarioPage, flap);
   gtk_widget_class_bind_template_child (widget_class, LfScenarioPage, editor_stack);
@@ -680,6 +689,9 @@ lf_scenario_page_class_init (LfScenarioPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfScenarioPage, markets_list);
   gtk_widget_class_bind_template_child (widget_class, LfScenarioPage, market_pane);
   gtk_widget_class_bind_template_child (widget_class, LfScenarioPage, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, LfScenarioPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LfScenarioPage, analysis_view);
+  gtk_widget_class_bind_template_child (widget_class, LfScenarioPage, compare_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "scenariopage");
 
@@ -718,11 +730,13 @@ lf_scenario_page_new (GSettings *settings,
   self->settings = g_object_ref (settings);
   self->session = g_object_ref (session);
   lf_plan_view_set_session (self->plan_view, session);
+  lf_compare_view_set_session (self->compare_view, session);
   g_signal_connect_object (settings, "changed::money-scale", G_CALLBACK (on_money_scale_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::time-limit", G_CALLBACK (queue_solve), self, G_CONNECT_SWAPPED);
-  lf_market_pane_set_money_scale (self->market_pane, money_scale (self));
   lf_plan_view_set_money_scale (self->plan_view, money_scale (self));
+  lf_analysis_view_set_money_scale (self->analysis_view, money_scale (self));
+  lf_compare_view_set_money_scale (self->compare_view, money_scale (self));
 
   return self;
 }
@@ -751,6 +765,7 @@ lf_scenario_page_set_scenario (LfScenarioPage *self,
   g_set_object (&self->scenario, scenario);
   g_clear_pointer (&self->plan, lf_plan_unref);
   g_clear_pointer (&self->problem, lf_problem_unref);
+  lf_compare_view_set_scenario (self->compare_view, scenario);
   lf_scenario_page_show_overview (self);
   gtk_list_box_bind_model (self->markets_list, G_LIST_MODEL (scenario), create_market_row, self, NULL);
   if (scenario == NULL)
@@ -792,6 +807,30 @@ lf_scenario_page_show_overview (LfScenarioPage *self)
   gtk_stack_set_visible_child_name (self->editor_stack, "overview");
   lf_market_pane_set_market (self->market_pane, NULL, NULL, NULL);
   update_actions (self);
+}
+
+AdwViewStack *
+lf_scenario_page_get_view_stack (LfScenarioPage *self)
+{
+  g_return_val_if_fail (LF_IS_SCENARIO_PAGE (self), NULL);
+
+  return self->view_stack;
+}
+
+LfAnalysisView *
+lf_scenario_page_get_analysis_view (LfScenarioPage *self)
+{
+  g_return_val_if_fail (LF_IS_SCENARIO_PAGE (self), NULL);
+
+  return self->analysis_view;
+}
+
+LfCompareView *
+lf_scenario_page_get_compare_view (LfScenarioPage *self)
+{
+  g_return_val_if_fail (LF_IS_SCENARIO_PAGE (self), NULL);
+
+  return self->compare_view;
 }
 
 /* The plan on show and the problem it solved; NULL before the first solve. */

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "lf-analysis-view.h"
+#include "lf-compare-view.h"
 #include "lf-market-pane.h"
 #include "lf-plan-view.h"
 
@@ -27,6 +29,9 @@ void            lf_scenario_page_show_market   (LfScenarioPage *self,
                                                 guint           position);
 void            lf_scenario_page_show_overview (LfScenarioPage *self);
 LfPlanView     *lf_scenario_page_get_plan_view (LfScenarioPage *self);
+AdwViewStack   *lf_scenario_page_get_view_stack (LfScenarioPage *self);
+LfAnalysisView *lf_scenario_page_get_analysis_view (LfScenarioPage *self);
+LfCompareView  *lf_scenario_page_get_compare_view (LfScenarioPage *self);
 LfPlan         *lf_scenario_page_get_plan      (LfScenarioPage *self,
                                                 LfProblem     **out_problem);
 LfMarketPane   *lf_scenario_page_get_market_pane (LfScenarioPage *self);

@@ -25,7 +25,8 @@ struct _LfWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkListBox           *scenario_list;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *content_stack;
   GtkToggleButton      *edit_button;
 
@@ -91,6 +92,18 @@ create_scenario_row (gpointer item,
   return name;
 }
 
+/* Plan, What If and Compare: in the header when there is room, else in a
+ * bar at the bottom; neither without a scenario. */
+static void
+update_switcher (LfWindow *self)
+{
+  gboolean have = current_scenario (self) != NULL;
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->window_title, have);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    have && adw_view_switcher_title_get_title_visible (self->window_title));
+}
+
 static void
 update_title (LfWindow *self)
 {
@@ -98,16 +111,17 @@ update_title (LfWindow *self)
   g_autofree char *count = NULL;
   guint n;
 
+  update_switcher (self);
   if (scenario == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Landfall"));
-      adw_window_title_set_subtitle (self->window_title, "");
+      adw_view_switcher_title_set_title (self->window_title, _("Landfall"));
+      adw_view_switcher_title_set_subtitle (self->window_title, "");
       return;
     }
   n = lf_scenario_get_n_markets (scenario);
   count = g_strdup_printf (ngettext ("%u market", "%u markets", n), n);
-  adw_window_title_set_title (self->window_title, lf_scenario_get_name (scenario));
-  adw_window_title_set_subtitle (self->window_title, count);
+  adw_view_switcher_title_set_title (self->window_title, lf_scenario_get_name (scenario));
+  adw_view_switcher_title_set_subtitle (self->window_title, count);
 }
 
 static void
@@ -646,6 +660,10 @@ lf_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (lf_window_parent_class)->constructed (object);
 
+  /* The page icons, whatever the application id (the .Devel one too). */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                                    "/io/github/landfall/Landfall/icons");
+
   self->settings = g_object_ref (LF_IS_APPLICATION (app) ? lf_application_get_settings (LF_APPLICATION (app))
                                                          : g_settings_new ("io.github.landfall.Landfall"));
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -675,6 +693,11 @@ lf_window_constructed (GObject *object)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (lf_scenario_page_get_flap (self->page), "reveal-flap", self->edit_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  adw_view_switcher_title_set_stack (self->window_title, lf_scenario_page_get_view_stack (self->page));
+  adw_view_switcher_bar_set_stack (self->switcher_bar, lf_scenario_page_get_view_stack (self->page));
+  g_signal_connect_object (self->window_title, "notify::title-visible", G_CALLBACK (update_switcher), self,
+                           G_CONNECT_SWAPPED);
 
   all = lf_session_get_scenarios (self->session);
   self->filter = gtk_string_filter_new (gtk_property_expression_new (LF_TYPE_SCENARIO_INFO, NULL, "name"));
@@ -774,6 +797,7 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, scenario_list);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, edit_button);
   install_actions (widget_class);

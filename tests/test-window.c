@@ -598,7 +598,8 @@ test_pages (Fixture       *f,
   new_china_scenario (f);
   g_assert_true (wait_for (is_optimal, f));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "plan");
-  adw_view_stack_set_visible_child_name (stack, "what-if");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "what-if");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "what-if");
   g_assert_true (wait_for (has_sweep, f) || wait_for (has_sweep, f));
   lf_analysis_view_get_current (lf_scenario_page_get_analysis_view (page), &sweep, &tornado, &montecarlo);
   plan = lf_scenario_page_get_plan (page, &problem);
@@ -606,7 +607,8 @@ test_pages (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (sweep->budget[sweep->n_points - 1], 2 * problem->budget, 1e-6);
   g_assert_cmpfloat (sweep->current_budget, ==, problem->budget);
   g_assert_true (plan->has_solution);
-  adw_view_stack_set_visible_child_name (stack, "compare");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "compare");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "no-such-page");
   spin ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "compare");
 }

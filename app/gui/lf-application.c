@@ -130,6 +130,9 @@ set_accels (GtkApplication *app)
     { "win.rename-scenario", { "F2", NULL } },
     { "win.delete-scenario", { "<Control>Delete", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.show-page::plan", { "<Alt>1", NULL } },
+    { "win.show-page::what-if", { "<Alt>2", NULL } },
+    { "win.show-page::compare", { "<Alt>3", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

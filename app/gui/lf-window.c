@@ -590,6 +590,19 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  AdwViewStack *stack = lf_scenario_page_get_view_stack (self->page);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (current_scenario (self) != NULL && adw_view_stack_get_child_by_name (stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (stack, name);
+}
+
+static void
 export_board_pack_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *param)
@@ -772,6 +785,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-board-pack", NULL, export_board_pack_action);
   gtk_widget_class_install_action (widget_class, "win.export-board-pack-to", "s", export_board_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 }
 
 static void

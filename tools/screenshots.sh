@@ -38,14 +38,16 @@ click ()
   sleep 1
 }
 
-# shot NAME STYLE LANGUAGE [CLICK_X CLICK_Y]...; $OPEN: a file to open
+# shot NAME STYLE LANGUAGE [CLICK_X CLICK_Y]...; $OPEN: a file to open;
+# $KEYS: keys pressed first (xdotool names: alt+2 shows What If); $HOVER:
+# "X Y" where the pointer rests for the picture (a chart's tooltip)
 shot ()
 {
   local name=$1 style=$2 lang=$3
   shift 3
   local data="$tmp/data"
   [[ -n "${OPEN:-}" ]] && data="$tmp/data-$name"
-  if (( $# > 0 )) && ! command -v xdotool >/dev/null; then
+  if (( $# > 0 )) || [[ -n "${KEYS:-}${HOVER:-}" ]] && ! command -v xdotool >/dev/null; then
     echo "skipped $name (needs xdotool)"
     return
   fi
@@ -53,11 +55,19 @@ shot ()
   XDG_DATA_HOME=$data LANGUAGE=$lang LC_ALL=${LC_SHOT:-C.UTF-8} "$app" ${OPEN:+"$OPEN"} >/dev/null 2>&1 &
   local pid=$!
   sleep 3
+  for key in ${KEYS:-}; do
+    xdotool key "$key"
+    sleep 1.5
+  done
   while (( $# >= 2 )); do
     click "$1" "$2"
     shift 2
   done
-  command -v xdotool >/dev/null && xdotool mousemove 1399 899
+  if [[ -n "${HOVER:-}" ]]; then
+    xdotool mousemove ${HOVER} && sleep 0.3 && xdotool mousemove_relative 1 0 && sleep 1.5
+  elif command -v xdotool >/dev/null; then
+    xdotool mousemove 1399 899
+  fi
   import -window root "$out/$name.png"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "$out/$name.png"
@@ -72,9 +82,14 @@ all_shots ()
   shot "market$suffix-light" light "$lang" 440 615
   OPEN="$PWD/tests/data/examples/infeasible.json" shot "infeasible$suffix-light" light "$lang"
   OPEN="$PWD/tests/data/examples/infeasible.json" shot "infeasible$suffix-dark" dark "$lang"
+  KEYS=alt+2 shot "what-if$suffix-light" light "$lang"
+  KEYS=alt+3 shot "compare$suffix-light" light "$lang"
 }
 
 all_shots "" en
+# Monte Carlo run (its section, then Run), and exact values on hover.
+KEYS=alt+2 shot montecarlo-dark dark en 1236 81 1350 198
+HOVER="870 520" shot hover-light light en
 # Chinese once the catalogue holds translations (an empty one is ~400 bytes).
 mo="$build/po/zh_CN/LC_MESSAGES/landfall.mo"
 if [[ -f "$mo" ]] && (( $(stat -c %s "$mo") > 4096 )); then

@@ -12,6 +12,8 @@
 #include <adwaita.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lf-analysis-text.h"
@@ -119,6 +121,35 @@ solve (LfProblem *problem)
   g_assert_no_error (error);
 
   return plan;
+}
+
+/* The example's markets over and over, each copy a little more valuable
+ * than the last, with the budget and caps grown to match: enough
+ * markets that the thresholds take a while and the lists must scroll. */
+static LfProblem *
+many_markets (const LfProblem *example,
+              guint            n_markets)
+{
+  LfProblem *problem = lf_problem_new (n_markets);
+  double grow = (double) n_markets / example->n_markets;
+
+  memcpy (problem->currency, example->currency, sizeof problem->currency);
+  problem->objective = example->objective;
+  problem->budget = example->budget * grow;
+  problem->risk_cap = example->risk_cap * grow;
+  problem->headcount_cap = example->headcount_cap * grow;
+  for (guint i = 0; i < n_markets; i++)
+    {
+      const LfProblemMarket *from = &example->markets[i % example->n_markets];
+      LfProblemMarket *to = &problem->markets[i];
+
+      g_free (to->name);
+      to->name = g_strdup_printf ("%s %u", from->name, i / example->n_markets + 1);
+      to->v = from->v;
+      to->v.value[LF_PARAM_ALPHA] *= 1 + 0.02 * i;
+    }
+
+  return problem;
 }
 
 static void
@@ -318,7 +349,7 @@ test_thresholds (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LfThresholdResult) expected = lf_analysis_thresholds (f->problem, NULL, &error);
+  g_autoptr(LfThresholdResult) expected = lf_analysis_thresholds (f->problem, NULL, NULL, NULL, &error);
   g_autoptr(GPtrArray) rows = NULL;
 
   g_assert_no_error (error);
@@ -352,6 +383,7 @@ test_tornado (Fixture       *f,
   g_autoptr(LfTornadoResult) expected = lf_analysis_tornado (f->problem, 0.8, 1.2, 0, NULL, NULL, NULL, &error);
   g_autoptr(GPtrArray) rows = NULL;
   const LfTornadoResult *tornado = NULL;
+  GtkWidget *more;
 
   g_assert_no_error (error);
   lf_analysis_view_set_problem (f->view, f->problem, f->plan);
@@ -363,7 +395,11 @@ test_tornado (Fixture       *f,
   g_assert_cmpfloat (tornado->base_value, ==, expected->base_value);
   g_assert_cmpuint (tornado->n_items, ==, expected->n_items);
   rows = list_rows (f, "tornado-list");
-  g_assert_cmpuint (rows->len, ==, expected->n_items);
+  /* The largest swings, as many as are worth reading, then how many are left. */
+  g_assert_cmpuint (expected->n_items, >, 40);
+  g_assert_cmpuint (rows->len, ==, 40);
+  more = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (named (f, "tornado-more")));
+  g_assert_cmpuint (strtoul (gtk_label_get_text (GTK_LABEL (more)), NULL, 10), ==, expected->n_items - 40);
   for (guint k = 0; k < expected->n_items; k++)
     {
       g_autofree char *detail = lf_analysis_tornado_detail (expected, &expected->items[k], f->problem,
@@ -372,6 +408,8 @@ test_tornado (Fixture       *f,
       g_assert_cmpstr (tornado->items[k].label, ==, expected->items[k].label);
       g_assert_true (same_double (tornado->items[k].low_value, expected->items[k].low_value));
       g_assert_true (same_double (tornado->items[k].high_value, expected->items[k].high_value));
+      if (k >= rows->len)
+        continue;
       g_assert_cmpstr (row_title (rows->pdata[k]), ==, expected->items[k].label);
       g_assert_cmpstr (row_subtitle (rows->pdata[k]), ==, detail);
     }
@@ -409,6 +447,56 @@ test_tornado_multipliers (Fixture       *f,
       g_assert_true (same_double (tornado->items[k].low_value, expected->items[k].low_value));
       g_assert_true (same_double (tornado->items[k].high_value, expected->items[k].high_value));
     }
+}
+
+static GtkProgressBar *
+section_progress (Fixture    *f,
+                  const char *section)
+{
+  g_autofree char *button = g_strdup_printf ("%s-button", section);
+
+  return GTK_PROGRESS_BAR (gtk_widget_get_prev_sibling (named (f, button)));
+}
+
+/* The thresholds report market by market: caught half way. */
+static gboolean
+thresholds_part_done (Fixture *f)
+{
+  double fraction = gtk_progress_bar_get_fraction (section_progress (f, "thresholds"));
+
+  return g_strcmp0 (button_label (f, "thresholds-button"), "Cancel") != 0 || (fraction > 0 && fraction < 1);
+}
+
+static void
+test_thresholds_progress (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(LfProblem) big = many_markets (f->problem, 60);
+  g_autoptr(LfPlan) plan = solve (big);
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkProgressBar *bar = section_progress (f, "thresholds");
+  const char *text;
+  guint done = 0, total = 0;
+
+  g_assert_cmpint (plan->status, ==, LF_PLAN_OPTIMAL);
+  lf_analysis_view_set_problem (f->view, big, plan);
+  click (f, "thresholds-button");
+  g_assert_cmpstr (gtk_progress_bar_get_text (bar), ==, "Finding the thresholds…");
+  g_assert_true (wait_for (f, thresholds_part_done));
+  g_assert_cmpstr (button_label (f, "thresholds-button"), ==, "Cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  text = gtk_progress_bar_get_text (bar);
+  g_assert_cmpint (sscanf (text, "Thresholds: %u of %u", &done, &total), ==, 2);
+  g_assert_cmpuint (total, ==, 60);
+  g_assert_cmpuint (done, >, 0);
+  g_assert_cmpuint (done, <, total);
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (bar), (double) done / total, 1e-9);
+  /* The rest would take long under the sanitizers: Cancel ends it. */
+  click (f, "thresholds-button");
+  g_assert_cmpstr (button_label (f, "thresholds-button"), ==, "Run");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  rows = list_rows (f, "thresholds-list");
+  g_assert_cmpuint (rows->len, ==, 0);
 }
 
 static void
@@ -640,6 +728,24 @@ save_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* X resizes the window when it gets round to it: wait for that (a
+ * screen smaller than @width caps it, hence the time limit). */
+static void
+resize (Fixture *f,
+        int      width,
+        int      height)
+{
+  gint64 end = g_get_monotonic_time () + G_TIME_SPAN_SECOND;
+
+  gtk_window_set_default_size (f->window, width, height);
+  while (gtk_widget_get_width (GTK_WIDGET (f->window)) != width && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  spin ();
+}
+
 static void
 shoot (Fixture    *f,
        const char *dir,
@@ -702,6 +808,36 @@ shoot_states (Fixture    *f,
   shoot_one (f, dir, "budget", "budget-blocked.png");
 }
 
+/* Sixty markets: the thresholds and the tornado must scroll and stay
+ * readable. Monte Carlo would take minutes at this size. */
+static void
+shoot_many_markets (Fixture    *f,
+                    const char *dir)
+{
+  g_autoptr(LfProblem) big = many_markets (f->problem, 60);
+  g_autoptr(LfPlan) plan = solve (big);
+  static const char *const pages[] = { "budget", "thresholds", "tornado" };
+
+  lf_analysis_view_set_problem (f->view, big, plan);
+  wait_idle (f);
+  click (f, "thresholds-button");
+  g_assert_true (wait_for (f, thresholds_part_done));
+  shoot_one (f, dir, "thresholds", "thresholds-60-running.png");
+  wait_idle (f);
+  click (f, "tornado-button");
+  wait_idle (f);
+  for (guint k = 0; k < G_N_ELEMENTS (pages); k++)
+    {
+      g_autofree char *wide = g_strdup_printf ("%s-60-wide.png", pages[k]);
+      g_autofree char *narrow = g_strdup_printf ("%s-60-narrow.png", pages[k]);
+
+      resize (f, 1400, 900);
+      shoot_one (f, dir, pages[k], wide);
+      resize (f, 360, 720);
+      shoot_one (f, dir, pages[k], narrow);
+    }
+}
+
 static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
@@ -714,6 +850,7 @@ test_screenshots (Fixture       *f,
       g_test_skip ("set LANDFALL_SCREENSHOT_DIR to save screenshots");
       return;
     }
+  resize (f, 1400, 900);
   lf_analysis_view_set_money_scale (f->view, LF_MONEY_MILLIONS);
   lf_analysis_view_set_problem (f->view, f->problem, f->plan);
   wait_idle (f);
@@ -726,15 +863,14 @@ test_screenshots (Fixture       *f,
   shoot (f, dir, "light");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   shoot (f, dir, "dark");
-  gtk_window_set_default_size (f->window, 360, 720);
-  spin ();
+  resize (f, 360, 720);
   shoot (f, dir, "narrow");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (named (f, "sweep-from"),
                                                                             ADW_TYPE_EXPANDER_ROW)), TRUE);
   shoot_one (f, dir, "budget", "budget-settings-narrow.png");
 
   /* Monte Carlo while its samples stream in. */
-  gtk_window_set_default_size (f->window, 1000, 900);
+  resize (f, 1400, 900);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_editable_set_text (lf_number_row_get_entry (LF_NUMBER_ROW (named (f, "montecarlo-samples"))), "400000");
   click (f, "montecarlo-button");
@@ -747,6 +883,7 @@ test_screenshots (Fixture       *f,
   }
   click (f, "montecarlo-button");
   shoot_states (f, dir);
+  shoot_many_markets (f, dir);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -774,6 +911,8 @@ main (int   argc,
   g_test_add ("/analysis-view/sweep", Fixture, NULL, fixture_setup, test_sweep, fixture_teardown);
   g_test_add ("/analysis-view/sweep-range", Fixture, NULL, fixture_setup, test_sweep_range, fixture_teardown);
   g_test_add ("/analysis-view/thresholds", Fixture, NULL, fixture_setup, test_thresholds, fixture_teardown);
+  g_test_add ("/analysis-view/thresholds-progress", Fixture, NULL, fixture_setup, test_thresholds_progress,
+              fixture_teardown);
   g_test_add ("/analysis-view/tornado", Fixture, NULL, fixture_setup, test_tornado, fixture_teardown);
   g_test_add ("/analysis-view/tornado-multipliers", Fixture, NULL, fixture_setup, test_tornado_multipliers,
               fixture_teardown);

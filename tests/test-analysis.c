@@ -82,7 +82,7 @@ static void
 test_thresholds_either_side (void)
 {
   g_autoptr(LfProblem) problem = lf_test_china_problem ();
-  g_autoptr(LfThresholdResult) result = lf_analysis_thresholds (problem, NULL, NULL);
+  g_autoptr(LfThresholdResult) result = lf_analysis_thresholds (problem, NULL, NULL, NULL, NULL);
   guint checked = 0;
 
   g_assert_nonnull (result);
@@ -117,6 +117,51 @@ test_thresholds_either_side (void)
   g_assert_cmpuint (checked, >, 2);
   /* Singapore is locked in: it never leaves. */
   g_assert_true (isnan (result->thresholds[6].alpha_factor));
+}
+
+typedef struct
+{
+  guint    calls;
+  guint    last_done;
+  guint    total;
+  gboolean seen[16];
+} MarketsDone;
+
+/* The thresholds report without a lock of their own: a data race or an
+ * out-of-order count would show here. */
+static void
+record_market_done (guint    done,
+                    guint    total,
+                    guint    index,
+                    double   value,
+                    gpointer user_data)
+{
+  MarketsDone *m = user_data;
+
+  g_assert_cmpuint (done, ==, m->last_done + 1);
+  g_assert_cmpuint (index, <, G_N_ELEMENTS (m->seen));
+  g_assert_false (m->seen[index]);
+  m->seen[index] = TRUE;
+  m->last_done = done;
+  m->total = total;
+  m->calls++;
+}
+
+static void
+test_thresholds_progress (void)
+{
+  g_autoptr(LfProblem) problem = lf_test_china_problem ();
+  g_autoptr(LfThresholdResult) result = NULL;
+  MarketsDone m = { 0 };
+
+  g_assert_cmpuint (problem->n_markets, <=, G_N_ELEMENTS (m.seen));
+  result = lf_analysis_thresholds (problem, NULL, record_market_done, &m, NULL);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (m.calls, ==, problem->n_markets);
+  g_assert_cmpuint (m.total, ==, problem->n_markets);
+  g_assert_cmpuint (m.last_done, ==, m.total);
+  for (guint i = 0; i < problem->n_markets; i++)
+    g_assert_true (m.seen[i]);
 }
 
 static void
@@ -406,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/analysis/sweep/bad-range", test_sweep_bad_range);
   g_test_add_func ("/analysis/scale-reach", test_scale_reach);
   g_test_add_func ("/analysis/thresholds/either-side", test_thresholds_either_side);
+  g_test_add_func ("/analysis/thresholds/progress", test_thresholds_progress);
   g_test_add_func ("/analysis/tornado/direct-solves", test_tornado_matches_direct_solves);
   g_test_add_func ("/analysis/tornado/budget", test_tornado_budget_bar);
   g_test_add_func ("/analysis/montecarlo/reproducible", test_monte_carlo_reproducible);

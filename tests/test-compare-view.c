@@ -194,23 +194,37 @@ grid_row (GtkGrid    *g,
   return -1;
 }
 
-static gboolean
-row_differs (GtkGrid *g,
-             int      row,
-             guint    n_sides)
+/* Which sides' cells of @row are tinted, as bits (bit s for side s, in
+ * column s + 1). Neither the titles nor the reference, the first side,
+ * ever are: the tint points at cells that differ from the reference. */
+static guint
+row_marks (GtkGrid *g,
+           int      row,
+           guint    n_sides)
 {
-  gboolean all = TRUE, any = FALSE;
+  guint marks = 0;
 
-  for (guint c = 0; c <= n_sides; c++)
-    {
-      gboolean marked = gtk_widget_has_css_class (gtk_grid_get_child_at (g, c, row), "differs");
+  g_assert_false (gtk_widget_has_css_class (gtk_grid_get_child_at (g, 0, row), "differs"));
+  for (guint s = 0; s < n_sides; s++)
+    if (gtk_widget_has_css_class (gtk_grid_get_child_at (g, s + 1, row), "differs"))
+      marks |= 1u << s;
+  g_assert_cmpuint (marks & 1u, ==, 0);
 
-      all &= marked;
-      any |= marked;
-    }
-  g_assert_cmpint (all, ==, any);  /* a whole row or nothing */
+  return marks;
+}
 
-  return all;
+/* Whether the whole of the chart is in the page's first screen. */
+static gboolean
+chart_in_sight (Fixture    *f,
+                const char *id)
+{
+  GtkWidget *chart = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->view), LF_TYPE_COMPARE_VIEW, id));
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (chart, GTK_WIDGET (f->view), &bounds));
+
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (f->view)) &&
+         bounds.origin.x >= 0 && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (f->view));
 }
 
 static int
@@ -312,6 +326,7 @@ test_markets (Fixture       *f,
   g_autoptr(LfPlan) plan = lf_solver_solve (problem, NULL, NULL, NULL);
   GtkGrid *g = grid (f, "markets-grid");
   GtkWidget *chip;
+  guint all_agree = 0;
   int row;
 
   show_scenarios (f, FALSE);
@@ -333,7 +348,7 @@ test_markets (Fixture       *f,
   for (guint p = 0; p < LF_N_PARAMS; p++)
     {
       const LfParamInfo *info = lf_param_info (p);
-      gboolean differs = FALSE;
+      guint expected = 0;
 
       row = grid_row (g, info->label);
       g_assert_cmpint (row, >, 0);
@@ -341,7 +356,8 @@ test_markets (Fixture       *f,
         {
           int i = market_index (problem, names[k]);
 
-          differs |= lf_problem_param (problem, i, p) != lf_problem_param (problem, market_index (problem, names[0]), p);
+          if (lf_problem_param (problem, i, p) != lf_problem_param (problem, market_index (problem, names[0]), p))
+            expected |= 1u << k;
           if (info->unit == LF_UNIT_MONEY)
             {
               g_autofree char *text = lf_format_money (lf_problem_param (problem, i, p), "USD", LF_MONEY_UNITS);
@@ -349,8 +365,17 @@ test_markets (Fixture       *f,
               g_assert_cmpstr (cell (g, k + 1, row), ==, text);
             }
         }
-      g_assert_cmpint (row_differs (g, row, G_N_ELEMENTS (names)), ==, differs);
+      g_assert_cmpuint (row_marks (g, row, G_N_ELEMENTS (names)), ==, expected);
     }
+  for (row = 1; gtk_grid_get_child_at (g, 0, row) != NULL; row++)
+    if (gtk_widget_has_css_class (gtk_grid_get_child_at (g, 0, row), "compare-title"))
+      {
+        guint marks = row_marks (g, row, G_N_ELEMENTS (names));
+
+        all_agree += marks == 0;
+      }
+  /* Some rows agree and show no tint at all. */
+  g_assert_cmpuint (all_agree, >, 0);
   row = grid_row (g, "Cost");
   g_assert_cmpint (row, >, 0);
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
@@ -374,6 +399,20 @@ test_markets (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   screenshot (f, "compare-markets-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_true (chart_in_sight (f, "markets_chart"));
+
+  /* As narrow as beside the editor in a 1400 px window: the chart goes
+   * above the long grid, still in sight. */
+  gtk_window_set_default_size (f->window, 780, 900);
+  for (int i = 0; i < 300 && gtk_widget_get_width (GTK_WIDGET (f->view)) > 780; i++)
+    {
+      spin ();
+      g_usleep (10000);
+    }
+  spin ();
+  screenshot (f, "compare-markets-narrow.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), <=, 780);
+  g_assert_true (chart_in_sight (f, "markets_chart"));
 }
 
 /* Until the user ticks some, the markets are the leading entered ones
@@ -457,12 +496,27 @@ test_kept_plan (Fixture       *f,
   g_assert_cmpint (budget_row, >, 0);
   g_assert_cmpstr (cell (g, 1, budget_row), ==, new_budget);
   g_assert_cmpstr (cell (g, 2, budget_row), ==, old_budget);
-  g_assert_true (row_differs (g, budget_row, 2));
-  g_assert_false (row_differs (g, grid_row (g, "Status"), 2));
+  g_assert_cmpuint (row_marks (g, budget_row, 2), ==, 1u << 1);
+  g_assert_cmpuint (row_marks (g, grid_row (g, "Status"), 2), ==, 0);
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->view), "currency-note")));
   screenshot (f, "compare-plans-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   screenshot (f, "compare-plans-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* In euros now: the plan kept in dollars cannot be compared figure for
+   * figure, and the page says so. */
+  g_assert_true (lf_session_set_currency (f->session, f->scenario, "EUR", NULL));
+  resolve (f);
+  wait_idle (f);
+  g_assert_true (g_str_has_suffix (cell (g, 1, budget_row), " EUR"));
+  g_assert_true (g_str_has_suffix (cell (g, 2, budget_row), " USD"));
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (f->view), "currency-note")));
+  screenshot (f, "compare-currencies.png");
+  g_assert_true (lf_session_set_currency (f->session, f->scenario, "USD", NULL));
+  resolve (f);
+  wait_idle (f);
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->view), "currency-note")));
 
   /* Deleting it takes it off the list, the store and the grid. */
   row = find_labelled (GTK_WIDGET (f->view), ADW_TYPE_ACTION_ROW, title);
@@ -508,7 +562,7 @@ test_two_scenarios (Fixture       *f,
   g_assert_cmpint (row, >, 0);
   g_assert_cmpstr (cell (g, 1, row), ==, "Maximise value");
   g_assert_cmpstr (cell (g, 2, row), ==, "Minimise cost");
-  g_assert_true (row_differs (g, row, 2));
+  g_assert_cmpuint (row_marks (g, row, 2), ==, 1u << 1);
   screenshot (f, "compare-scenarios-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   screenshot (f, "compare-scenarios-dark.png");

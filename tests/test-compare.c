@@ -264,6 +264,64 @@ test_objectives (void)
   g_assert_null (lf_comparison_find (cmp, LF_COMPARE_SETTINGS, NULL, "Risk cap"));
   g_assert_cmpint (isnan (c->budget), ==, TRUE);
   g_assert_cmpstr (lf_comparison_find (cmp, LF_COMPARE_HEADLINE, NULL, "Budget")->values[2], ==, "—");
+  g_assert_false (cmp->mixed_currencies);
+}
+
+/* Cells are marked against the first side, the reference: a side alike
+ * to it is never marked, a row where all agree has no mark, and the
+ * reference itself has none. */
+static void
+test_marks (void)
+{
+  g_autoptr(LfProblem) a = read_example ("china-customer-service.json");
+  g_autoptr(LfProblem) b = lf_problem_copy (a);
+  g_autoptr(LfProblem) c = read_example ("min-cost.json");
+  g_autoptr(LfPlan) plan_a = solve (a);
+  g_autoptr(LfPlan) plan_b = solve (b);
+  g_autoptr(LfPlan) plan_c = solve (c);
+  LfCompareSide sides[] = { { "A", a, plan_a }, { "C", c, plan_c }, { "B", b, plan_b } };
+  g_autoptr(LfComparison) cmp = lf_compare_scenarios (sides, 3, LF_MONEY_UNITS);
+  guint all_agree = 0, marked = 0;
+
+  for (guint i = 0; i < cmp->rows->len; i++)
+    {
+      const LfCompareRow *row = g_ptr_array_index (cmp->rows, i);
+
+      g_assert_false (lf_compare_row_marked (row, 0));
+      g_assert_false (lf_compare_row_marked (row, 2));
+      g_assert_cmpint (lf_compare_row_marked (row, 1), ==, g_strcmp0 (row->values[1], row->values[0]) != 0);
+      all_agree += row->marks == 0;
+      marked += row->marks != 0;
+    }
+  g_assert_cmpuint (marked, >, 0);
+  g_assert_cmpuint (all_agree, >, 0);
+  /* Status: both plans are best plans. */
+  g_assert_cmpuint (lf_comparison_find (cmp, LF_COMPARE_HEADLINE, NULL, "Status")->marks, ==, 0);
+  g_assert_cmpuint (lf_comparison_find (cmp, LF_COMPARE_SETTINGS, NULL, "Objective")->marks, ==, 1u << 1);
+}
+
+/* Money in two currencies is said to be, and not converted. */
+static void
+test_currencies (void)
+{
+  g_autoptr(LfProblem) a = read_example ("china-customer-service.json");
+  g_autoptr(LfProblem) b = lf_problem_copy (a);
+  g_autoptr(LfPlan) plan_a = solve (a);
+  g_autoptr(LfPlan) plan_b = NULL;
+  g_autoptr(LfComparison) cmp = NULL;
+  const LfCompareRow *budget;
+
+  g_strlcpy (b->currency, "EUR", sizeof b->currency);
+  plan_b = solve (b);
+  {
+    LfCompareSide sides[] = { { "A", a, plan_a }, { "B", b, plan_b } };
+
+    cmp = lf_compare_scenarios (sides, 2, LF_MONEY_UNITS);
+  }
+  g_assert_true (cmp->mixed_currencies);
+  budget = lf_comparison_find (cmp, LF_COMPARE_HEADLINE, NULL, "Budget");
+  g_assert_true (g_str_has_suffix (budget->values[1], " EUR"));
+  g_assert_true (lf_compare_row_marked (budget, 1));
 }
 
 /* Markets match by code before name: a renamed market with its code is
@@ -395,6 +453,8 @@ main (int   argc,
 
   g_test_add_func ("/compare/scenarios", test_scenarios);
   g_test_add_func ("/compare/objectives", test_objectives);
+  g_test_add_func ("/compare/marks", test_marks);
+  g_test_add_func ("/compare/currencies", test_currencies);
   g_test_add_func ("/compare/match-by-code", test_match_by_code);
   g_test_add_func ("/compare/unsolved", test_unsolved);
   g_test_add_func ("/compare/markets", test_markets);

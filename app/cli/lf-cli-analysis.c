@@ -1130,7 +1130,7 @@ thresholds_file (const char *file,
   options.skip_diagnosis = TRUE;
   plan = lf_solver_solve (problem, &options, NULL, &error);
   if (plan != NULL)
-    result = lf_analysis_thresholds (problem, NULL, &error);
+    result = lf_analysis_thresholds (problem, NULL, NULL, NULL, &error);
   if (result == NULL)
     return _lf_cli_analysis_failed (input, error);
 

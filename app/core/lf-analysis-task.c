@@ -149,7 +149,7 @@ run (Job           *job,
                                       on_progress, job->progress, error);
     case LF_ANALYSIS_THRESHOLDS:
     default:
-      return lf_analysis_thresholds (job->problem, cancellable, error);
+      return lf_analysis_thresholds (job->problem, cancellable, on_progress, job->progress, error);
     }
 }
 

@@ -123,8 +123,11 @@ LfMonteCarloResult *lf_analysis_monte_carlo (const LfProblem  *problem,
                                              LfProgressFunc    progress,
                                              gpointer          user_data,
                                              GError          **error);
+/* @progress: once per market, when both its thresholds are found. */
 LfThresholdResult  *lf_analysis_thresholds  (const LfProblem  *problem,
                                              GCancellable     *cancellable,
+                                             LfProgressFunc    progress,
+                                             gpointer          user_data,
                                              GError          **error);
 
 void lf_sweep_result_free       (LfSweepResult      *self);

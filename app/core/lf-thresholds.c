@@ -24,6 +24,12 @@ typedef struct
   const LfPlan      *nominal;
   LfThresholdResult *result;
   GCancellable      *cancellable;
+  /* The workers finish markets in any order; reports go out one at a
+   * time, counted here, so done only ever grows. */
+  GMutex             progress_lock;
+  guint              done;
+  LfProgressFunc     progress;
+  gpointer           progress_data;
 } Thresholds;
 
 void
@@ -127,14 +133,33 @@ threshold_task (guint    index,
   return out->alpha_factor;
 }
 
+/* After each market's bracket and bisection: @index is the market,
+ * @value its alpha threshold. */
+static void
+on_market_done (guint    done,
+                guint    total,
+                guint    index,
+                double   value,
+                gpointer user_data)
+{
+  Thresholds *t = user_data;
+
+  g_mutex_lock (&t->progress_lock);
+  t->done++;
+  t->progress (t->done, total, index, value, t->progress_data);
+  g_mutex_unlock (&t->progress_lock);
+}
+
 LfThresholdResult *
 lf_analysis_thresholds (const LfProblem  *problem,
                         GCancellable     *cancellable,
+                        LfProgressFunc    progress,
+                        gpointer          user_data,
                         GError          **error)
 {
   g_autoptr(LfPlan) nominal = NULL;
   LfThresholdResult *self;
-  Thresholds t;
+  Thresholds t = { 0 };
 
   g_return_val_if_fail (problem != NULL, NULL);
 
@@ -152,8 +177,16 @@ lf_analysis_thresholds (const LfProblem  *problem,
   if (!nominal->has_solution)
     return self;  /* nothing to move from: every threshold stays NAN */
 
-  t = (Thresholds) { problem, nominal, self, cancellable };
-  _lf_parallel_for (problem->n_markets, 0, threshold_task, &t, cancellable, NULL, NULL);
+  t.problem = problem;
+  t.nominal = nominal;
+  t.result = self;
+  t.cancellable = cancellable;
+  t.progress = progress;
+  t.progress_data = user_data;
+  g_mutex_init (&t.progress_lock);
+  _lf_parallel_for (problem->n_markets, 0, threshold_task, &t, cancellable,
+                    progress != NULL ? on_market_done : NULL, &t);
+  g_mutex_clear (&t.progress_lock);
   if (!_lf_analysis_check_cancel (cancellable, error))
     {
       lf_threshold_result_free (self);

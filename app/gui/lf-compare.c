@@ -129,6 +129,16 @@ lf_comparison_count (const LfComparison *self,
   return n;
 }
 
+/* Whether @side's cell of @row reads otherwise than the reference's. */
+gboolean
+lf_compare_row_marked (const LfCompareRow *row,
+                       guint               side)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  return side < LF_COMPARE_MAX_SIDES && (row->marks & (1u << side)) != 0;
+}
+
 const LfCompareRow *
 lf_comparison_find (const LfComparison *self,
                     LfCompareSection    section,
@@ -573,6 +583,24 @@ add_markets (Builder *b)
     }
 }
 
+/* A cell is marked when its text is not the reference's (side 0): the
+ * page points at what changed, not at every row where any side moved.
+ * The texts are compared, not the numbers, so a difference too small to
+ * be shown is not pointed at. */
+static void
+mark_cells (LfComparison *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LfCompareRow *row = g_ptr_array_index (self->rows, i);
+
+      row->marks = 0;
+      for (guint s = 1; s < self->n_sides; s++)
+        if (g_strcmp0 (row->values[s], row->values[0]) != 0)
+          row->marks |= 1u << s;
+    }
+}
+
 /**
  * lf_compare_scenarios:
  * @sides: (array length=n_sides): the columns, 2 to %LF_COMPARE_MAX_SIDES
@@ -601,6 +629,9 @@ lf_compare_scenarios (const LfCompareSide *sides,
   add_headline (&b);
   add_markets (&b);
   add_settings (&b);
+  mark_cells (b.cmp);
+  for (guint s = 1; s < n_sides; s++)
+    b.cmp->mixed_currencies |= g_strcmp0 (b.currencies[s], b.currencies[0]) != 0;
 
   return b.cmp;
 }
@@ -719,6 +750,7 @@ lf_compare_markets (const LfProblem *problem,
     self->names[s] = g_strdup (problem->markets[markets[s]].name);
   add_market_params (self, problem, markets, scale);
   add_market_results (self, problem, plan, markets, scale);
+  mark_cells (self);
 
   return self;
 }

@@ -4,8 +4,9 @@
  * of each, the markets entered in some and not others or present in some
  * only, and every setting or market parameter that differs. Markets of one
  * plan side by side: every parameter and result of each. Each row carries
- * its texts, one per side, and whether the sides differ, so the page only
- * copies them into a grid (tests/test-compare.c checks the decisions).
+ * its texts, one per side, whether the sides differ, and which sides read
+ * otherwise than the first, the reference, so the page only copies them
+ * into a grid (tests/test-compare.c checks the decisions).
  */
 #pragma once
 
@@ -43,7 +44,8 @@ typedef struct
   char             *market;   /* the market a scenario row is about, else NULL */
   int               param;    /* the LfParam of a parameter row, else -1 */
   char            **values;   /* one text per side, NULL-terminated */
-  gboolean          differs;
+  gboolean          differs;  /* not every side alike */
+  guint             marks;    /* bit s: side s reads otherwise than side 0, the reference */
 } LfCompareRow;
 
 typedef struct
@@ -51,6 +53,7 @@ typedef struct
   guint      n_sides;
   char     **names;           /* the column titles, NULL-terminated */
   GPtrArray *rows;            /* LfCompareRow, in section order */
+  gboolean   mixed_currencies; /* money of the sides is in more than one currency */
 } LfComparison;
 
 LfComparison       *lf_compare_scenarios  (const LfCompareSide *sides,
@@ -62,6 +65,8 @@ LfComparison       *lf_compare_markets    (const LfProblem     *problem,
                                            guint                n_markets,
                                            LfMoneyScale         scale);
 void                lf_comparison_free    (LfComparison        *self);
+gboolean            lf_compare_row_marked (const LfCompareRow  *row,
+                                           guint                side);
 guint               lf_comparison_count   (const LfComparison  *self,
                                            LfCompareSection     section);
 const LfCompareRow *lf_comparison_find    (const LfComparison  *self,

@@ -7,8 +7,18 @@
 
 #include "lf-board-pack.h"
 
+/* Up to two significant digits: an axis and an entry end on 210 000, not
+ * on 205 714.2857. */
+static double
+round_up (double value)
+{
+  double unit = pow (10, floor (log10 (value)) - 1);
+
+  return ceil (value / unit * (1 - 1e-12)) * unit;
+}
+
 /* Twice the budget; without one (a min_cost scenario), twice what the
- * plan costs; NAN when neither says how far to go. */
+ * plan costs; rounded up; NAN when neither says how far to go. */
 double
 lf_board_pack_frontier_top (const LfProblem *problem,
                             const LfPlan    *plan)
@@ -16,9 +26,9 @@ lf_board_pack_frontier_top (const LfProblem *problem,
   g_return_val_if_fail (problem != NULL, NAN);
 
   if (isfinite (problem->budget) && problem->budget > 0)
-    return 2 * problem->budget;
+    return round_up (2 * problem->budget);
   if (plan != NULL && plan->has_solution && plan->cost > 0)
-    return 2 * plan->cost;
+    return round_up (2 * plan->cost);
 
   return NAN;
 }

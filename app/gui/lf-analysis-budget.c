@@ -13,10 +13,11 @@
 
 #include "lf-analysis-text.h"
 #include "lf-analysis-view-private.h"
+#include "lf-board-pack.h"
 #include "lf-display.h"
 
 /* What the command line's charts use too (lf-cli-chart.c). */
-#define DEFAULT_POINTS 41
+#define DEFAULT_POINTS LF_BOARD_PACK_FRONTIER_POINTS
 #define MAX_POINTS 1000
 
 /* The sweep waits this long after a change, so typing costs one run. */
@@ -155,17 +156,14 @@ _lf_analysis_budget_subtitle (LfAnalysisView *self)
                                        self->sweep_points), from, to, self->sweep_points);
 }
 
-/* The budgets a sweep covers by itself: from nothing to twice the budget,
- * or twice what the plan costs when there is no budget (lf-cli-chart.c). */
+/* The budgets a sweep covers by itself: those of the board pack and
+ * `landfall-cli report`, from nothing to twice the budget, or twice what
+ * the plan costs when there is no budget. */
 void
 _lf_analysis_budget_default_range (LfAnalysisView *self)
 {
-  double top = NAN;
+  double top = self->problem != NULL ? lf_board_pack_frontier_top (self->problem, self->plan) : NAN;
 
-  if (self->problem != NULL && isfinite (self->problem->budget) && self->problem->budget > 0)
-    top = 2 * self->problem->budget;
-  else if (self->plan != NULL && self->plan->has_solution && self->plan->cost > 0)
-    top = 2 * self->plan->cost;
   self->sweep_from = isnan (top) ? NAN : 0;
   self->sweep_to = top;
   lf_number_row_set_value (self->from_row, self->sweep_from);

@@ -9,11 +9,8 @@
 
 #include <math.h>
 
+#include "lf-board-pack.h"
 #include "lf-compare-view-private.h"
-
-/* The frontier: a sweep from no money to twice the budget, as the
- * command line draws it. */
-#define FRONTIER_POINTS 41
 
 static void
 side_clear (Side *side)
@@ -133,19 +130,6 @@ job_wanted (const Job *job)
          !g_cancellable_is_cancelled (job->cancellable);
 }
 
-/* Twice the budget; without one (a min_cost scenario), twice what the
- * plan costs; NAN when neither says how far to go. */
-static double
-frontier_top (const Side *side)
-{
-  if (isfinite (side->problem->budget) && side->problem->budget > 0)
-    return 2 * side->problem->budget;
-  if (side->plan != NULL && side->plan->has_solution && side->plan->cost > 0)
-    return 2 * side->plan->cost;
-
-  return NAN;
-}
-
 static void
 on_side_swept_cb (GObject      *source,
                   GAsyncResult *result,
@@ -173,7 +157,8 @@ on_side_swept_cb (GObject      *source,
 static void
 side_sweep (Side *side)
 {
-  LfAnalysisRequest request = { LF_ANALYSIS_SWEEP, 0, frontier_top (side), FRONTIER_POINTS };
+  LfAnalysisRequest request = { LF_ANALYSIS_SWEEP, 0, lf_board_pack_frontier_top (side->problem, side->plan),
+                                  LF_BOARD_PACK_FRONTIER_POINTS };
 
   if (isnan (request.to))
     {

@@ -235,13 +235,13 @@ objective_text (const LfProblem *problem,
   if (problem->objective == LF_OBJECTIVE_MIN_COST)
     return lf_format_money (value, problem->currency, LF_MONEY_UNITS);
 
-  return _lf_cli_format_number (value, 6);
+  return lf_format_short (value, 6);
 }
 
 static char *
 multiplier_text (double factor)
 {
-  g_autofree char *number = _lf_cli_format_number (factor, 3);
+  g_autofree char *number = lf_format_short (factor, 3);
 
   /* Translators: a multiplier, e.g. "×0.8" */
   return g_strdup_printf (_("×%s"), number);
@@ -312,7 +312,7 @@ sweep_row (const LfSweepResult *sweep,
   gboolean feasible = !isnan (sweep->value[k]);
 
   row[0] = lf_format_grouped (sweep->budget[k], 0);
-  row[1] = feasible ? _lf_cli_format_number (sweep->value[k], 6) : g_strdup (_("infeasible"));
+  row[1] = feasible ? lf_format_short (sweep->value[k], 6) : g_strdup (_("infeasible"));
   row[2] = feasible ? g_strdup_printf ("%u", count_entered (sweep, k)) : g_strdup ("–");
   row[3] = g_strdup (sweep->change[k] != NULL ? sweep->change[k] : "");
 

@@ -224,7 +224,7 @@ against_cap (const char *amount,
     /* Translators: a total with no cap on it, e.g. "0.41 (no cap)" */
     return g_strdup_printf (_("%s (no cap)"), amount);
 
-  limit = _lf_cli_format_number (cap, 6);
+  limit = lf_format_short (cap, 6);
   /* Translators: a total against its cap, e.g. "0.41 of a cap of 0.60" */
   return g_strdup_printf (_("%s of a cap of %s"), amount, limit);
 }
@@ -269,13 +269,13 @@ static char *
 value_text (const LfPlan    *plan,
             const LfProblem *problem)
 {
-  g_autofree char *value = _lf_cli_format_number (plan->value, 6);
+  g_autofree char *value = lf_format_short (plan->value, 6);
   g_autofree char *target = NULL;
 
   if (plan->objective != LF_OBJECTIVE_MIN_COST || isnan (problem->target_value))
     return g_steal_pointer (&value);
 
-  target = _lf_cli_format_number (problem->target_value, 6);
+  target = lf_format_short (problem->target_value, 6);
   /* Translators: value against the value floor, e.g. "3.0 (target 3.0)" */
   return g_strdup_printf (_("%s (target %s)"), value, target);
 }
@@ -329,7 +329,7 @@ shadow_price_text (const LfPlan    *plan,
 
       step = margin_step (problem->budget);
       amount = money (plan, step);
-      gain = signed_text (_lf_cli_format_number (plan->shadow_price * step, 3), plan->shadow_price);
+      gain = signed_text (lf_format_short (plan->shadow_price * step, 3), plan->shadow_price);
       /* Translators: the budget's shadow price in words,
        * e.g. "one more 100 000 USD of budget buys +0.84 value" */
       return g_strdup_printf (_("one more %s of budget buys %s value"), amount, gain);
@@ -340,7 +340,7 @@ shadow_price_text (const LfPlan    *plan,
       g_autofree char *cost = NULL;
 
       step = margin_step (problem->target_value);
-      amount = _lf_cli_format_number (step, 1);
+      amount = lf_format_short (step, 1);
       cost = signed_text (money (plan, plan->shadow_price * step), plan->shadow_price);
       /* Translators: the target's shadow price in words,
        * e.g. "one more 0.1 of value costs +31 000 USD" */
@@ -353,12 +353,12 @@ headline_plan (Headline        *headline,
                const LfPlan    *plan,
                const LfProblem *problem)
 {
-  g_autofree char *risk = _lf_cli_format_number (plan->risk, 3);
-  g_autofree char *staff = _lf_cli_format_number (plan->headcount, 3);
+  g_autofree char *risk = lf_format_short (plan->risk, 3);
+  g_autofree char *staff = lf_format_short (plan->headcount, 3);
 
   headline_add (headline, _("Value"), value_text (plan, problem));
   if (plan->status == LF_PLAN_TIME_LIMIT)
-    headline_add (headline, _("Bound"), _lf_cli_format_number (plan->bound, 6));
+    headline_add (headline, _("Bound"), lf_format_short (plan->bound, 6));
   headline_add (headline, _("Cost"), cost_text (plan, problem));
   headline_add (headline, _("Cost parts"), cost_parts_text (plan));
   headline_add (headline, _("Markets entered"), markets_text (plan, problem));

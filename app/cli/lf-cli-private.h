@@ -170,11 +170,6 @@ void         _lf_cli_format_json_number (GString      *out,
                                        double          value);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfCliJson, _lf_cli_json_free)
 
-/* A number for people with at most @significant digits and no trailing
- * zeros after the locale's decimal mark: "3", "0.9", "7.51973". */
-char        *_lf_cli_format_number    (double          value,
-                                       int             significant);
-
 /* Terminal columns a string takes: wide (CJK) characters count two. */
 gsize        _lf_cli_text_width       (const char     *text);
 /* Appends @text padded with spaces to @width columns. */

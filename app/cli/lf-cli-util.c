@@ -398,27 +398,3 @@ _lf_cli_load (const char *file,
   return g_steal_pointer (&input);
 }
 
-char *
-_lf_cli_format_number (double value,
-                       int    significant)
-{
-  char *text = lf_format_decimal (value, significant);
-  const char *mark = localeconv ()->decimal_point;
-  char *point;
-  gsize end;
-
-  if (mark == NULL || mark[0] == '\0')
-    mark = ".";
-  point = g_strrstr (text, mark);
-  if (point == NULL)
-    return text;
-
-  end = strlen (text);
-  while (end > (gsize) (point - text) + strlen (mark) && text[end - 1] == '0')
-    end--;
-  if (end == (gsize) (point - text) + strlen (mark))
-    end = point - text;
-  text[end] = '\0';
-
-  return text;
-}

@@ -115,3 +115,29 @@ lf_format_decimal (double value,
 
   return lf_format_grouped (value, MIN (decimals, 8));
 }
+
+/* As lf_format_decimal, without trailing zeros: "1.5", "×0.8", "16". */
+char *
+lf_format_short (double value,
+                 int    significant)
+{
+  char *text = lf_format_decimal (value, significant);
+  const char *mark = localeconv ()->decimal_point;
+  char *point;
+  gsize end;
+
+  if (mark == NULL || mark[0] == '\0')
+    mark = ".";
+  point = g_strrstr (text, mark);
+  if (point == NULL)
+    return text;
+
+  end = strlen (text);
+  while (end > (gsize) (point - text) + strlen (mark) && text[end - 1] == '0')
+    end--;
+  if (end == (gsize) (point - text) + strlen (mark))
+    end = point - text;
+  text[end] = '\0';
+
+  return text;
+}

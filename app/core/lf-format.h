@@ -26,5 +26,7 @@ char *lf_format_percent  (double        share,
                           int           decimals);
 char *lf_format_decimal  (double        value,
                           int           significant);
+char *lf_format_short    (double        value,
+                          int           significant);
 
 G_END_DECLS

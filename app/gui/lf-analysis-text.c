@@ -23,34 +23,10 @@ lf_analysis_value_text (const LfProblem *problem,
   return lf_format_decimal (value, 4);
 }
 
-/* A few significant digits, no trailing zeros: "×0.8", "×16". */
-static char *
-short_number (double value)
-{
-  char *text = lf_format_decimal (value, 3);
-  const char *mark = localeconv ()->decimal_point;
-  char *point;
-  gsize end;
-
-  if (mark == NULL || mark[0] == '\0')
-    mark = ".";
-  point = g_strrstr (text, mark);
-  if (point == NULL)
-    return text;
-  end = strlen (text);
-  while (end > (gsize) (point - text) + strlen (mark) && text[end - 1] == '0')
-    end--;
-  if (end == (gsize) (point - text) + strlen (mark))
-    end = point - text;
-  text[end] = '\0';
-
-  return text;
-}
-
 char *
 lf_analysis_multiplier_text (double factor)
 {
-  g_autofree char *number = short_number (factor);
+  g_autofree char *number = lf_format_short (factor, 3);
 
   /* Translators: a multiplier, e.g. "×0.8" */
   return g_strdup_printf (_("×%s"), number);

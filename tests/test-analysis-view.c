@@ -22,6 +22,7 @@
 #include "lf-resources.h"
 #include "lf-scenario-json.h"
 #include "lf-solver.h"
+#include "lf-test-gui.h"
 
 typedef struct
 {
@@ -32,38 +33,14 @@ typedef struct
 } Fixture;
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 named (Fixture    *f,
        const char *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (f->view), name);
+  GtkWidget *widget = lf_test_find_named (GTK_WIDGET (f->view), name);
 
   g_assert_nonnull (widget);
 
   return widget;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 typedef gboolean (*Condition) (Fixture *f);
@@ -96,7 +73,7 @@ static void
 wait_idle (Fixture *f)
 {
   g_assert_true (wait_for (f, is_idle));
-  spin ();
+  lf_test_spin ();
 }
 
 static LfProblem *
@@ -164,7 +141,7 @@ fixture_setup (Fixture       *f,
   f->view = lf_analysis_view_new ();
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  spin ();
+  lf_test_spin ();
 }
 
 static void
@@ -173,7 +150,7 @@ fixture_teardown (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (f->window);
-  spin ();
+  lf_test_spin ();
   g_clear_pointer (&f->plan, lf_plan_unref);
   g_clear_pointer (&f->problem, lf_problem_unref);
 }
@@ -598,7 +575,7 @@ test_montecarlo (Fixture       *f,
   g_assert_cmpstr (figure_text (f, "figure-p50"), ==, p50);
   /* The worker's late end changes nothing. */
   g_usleep (300000);
-  spin ();
+  lf_test_spin ();
   g_assert_true (lf_analysis_view_get_current (f->view, NULL, NULL, &mc));
   g_assert_true (mc == before);
   g_assert_cmpstr (figure_text (f, "figure-p50"), ==, p50);
@@ -697,7 +674,7 @@ test_destroy_running (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_destroy (f->window);
   f->window = NULL;
-  spin ();
+  lf_test_spin ();
   g_assert_null (view);
   /* Let the worker see the cancel and report back. */
   end = g_get_monotonic_time () + G_TIME_SPAN_SECOND / 2;
@@ -743,7 +720,7 @@ resize (Fixture *f,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  spin ();
+  lf_test_spin ();
 }
 
 static void
@@ -762,9 +739,9 @@ shoot (Fixture    *f,
       g_autofree char *path = g_build_filename (dir, file, NULL);
 
       gtk_stack_set_visible_child_name (stack, pages[k]);
-      spin ();
+      lf_test_spin ();
       gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-      spin ();
+      lf_test_spin ();
       save_png (GTK_WIDGET (f->window), path);
     }
 }
@@ -779,7 +756,7 @@ shoot_one (Fixture    *f,
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
   gtk_stack_set_visible_child_name (stack, page);
-  spin ();
+  lf_test_spin ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   save_png (GTK_WIDGET (f->window), path);
 }

@@ -15,6 +15,7 @@
 
 #include "lf-chart-view.h"
 #include "lf-test-examples.h"
+#include "lf-test-gui.h"
 
 #define WIDTH 900
 #define HEIGHT 500
@@ -31,13 +32,6 @@ typedef struct
   LfProblem   *problem;
   LfPlan      *plan;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -59,7 +53,7 @@ fixture_setup (Fixture       *f,
   gtk_window_present (f->window);
   while (gtk_widget_get_width (GTK_WIDGET (f->view)) <= 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  spin ();
+  lf_test_spin ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), >, 0);
 }
 
@@ -68,7 +62,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  spin ();
+  lf_test_spin ();
   g_clear_pointer (&f->plan, lf_plan_unref);
   g_clear_pointer (&f->problem, lf_problem_unref);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -348,7 +342,7 @@ test_frontiers (Fixture       *f,
   gsk_render_node_unref (node);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  spin ();
+  lf_test_spin ();
   node = snapshot_view (f->view);
   surface = draw_node (f->view, node);
   save_output (surface, "chart-view-frontiers-dark");

@@ -16,6 +16,7 @@
 #include "lf-compare-view.h"
 #include "lf-resources.h"
 #include "lf-solver.h"
+#include "lf-test-gui.h"
 
 typedef struct
 {
@@ -27,13 +28,6 @@ typedef struct
   GtkWindow     *window;
   LfCompareView *view;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gint64
 import_example (LfStore    *store,
@@ -62,7 +56,7 @@ resolve (Fixture *f)
 
   g_assert_nonnull (plan);
   lf_compare_view_set_plan (f->view, problem, plan);
-  spin ();
+  lf_test_spin ();
 }
 
 static void
@@ -90,7 +84,7 @@ fixture_setup (Fixture       *f,
   lf_compare_view_set_scenario (f->view, f->scenario);
   resolve (f);
   gtk_window_present (f->window);
-  spin ();
+  lf_test_spin ();
 }
 
 static void
@@ -101,7 +95,7 @@ fixture_teardown (Fixture       *f,
   const char *name;
 
   gtk_window_destroy (f->window);
-  spin ();
+  lf_test_spin ();
   g_clear_object (&f->scenario);
   g_clear_object (&f->session);
   lf_store_close (f->store);
@@ -115,23 +109,6 @@ fixture_teardown (Fixture       *f,
     }
   g_rmdir (f->dir);
   g_free (f->dir);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The first widget of @type whose label (or title) is @text. */
@@ -165,7 +142,7 @@ static GtkGrid *
 grid (Fixture    *f,
       const char *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (f->view), name);
+  GtkWidget *widget = lf_test_find_named (GTK_WIDGET (f->view), name);
 
   g_assert_true (GTK_IS_GRID (widget));
 
@@ -252,7 +229,7 @@ set_check (Fixture    *f,
   g_assert_true (GTK_IS_CHECK_BUTTON (check));
   g_assert_true (gtk_widget_get_sensitive (check));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  spin ();
+  lf_test_spin ();
 }
 
 static void
@@ -273,7 +250,7 @@ screenshot (Fixture    *f,
     return;
   for (int i = 0; i < 20; i++)
     {
-      spin ();
+      lf_test_spin ();
       g_usleep (10000);
     }
   paintable = gtk_widget_paintable_new (widget);
@@ -296,7 +273,7 @@ show_scenarios (Fixture *f,
 
   g_assert_nonnull (toggle);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
-  spin ();
+  lf_test_spin ();
 }
 
 /* Waits (at most a minute) for every side to be solved and swept. */
@@ -305,14 +282,14 @@ wait_idle (Fixture *f)
 {
   gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
 
-  spin ();
+  lf_test_spin ();
   while (lf_compare_view_get_busy (f->view))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, end);
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  spin ();
+  lf_test_spin ();
 }
 
 /* Tick three markets: the grid shows their parameters and plan figures,
@@ -337,7 +314,7 @@ test_markets (Fixture       *f,
       g_assert_nonnull (chip);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (chip), FALSE);
     }
-  spin ();
+  lf_test_spin ();
   g_assert_null (cell (g, 1, 0));
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
     set_check (f, GTK_TYPE_CHECK_BUTTON, names[k], TRUE);
@@ -388,7 +365,7 @@ test_markets (Fixture       *f,
 
   /* The money scale of the window applies. */
   lf_compare_view_set_money_scale (f->view, LF_MONEY_THOUSANDS);
-  spin ();
+  lf_test_spin ();
   {
     g_autofree char *text = lf_format_money (plan->markets[market_index (problem, names[0])].cost, "USD",
                                              LF_MONEY_THOUSANDS);
@@ -406,10 +383,10 @@ test_markets (Fixture       *f,
   gtk_window_set_default_size (f->window, 780, 900);
   for (int i = 0; i < 300 && gtk_widget_get_width (GTK_WIDGET (f->view)) > 780; i++)
     {
-      spin ();
+      lf_test_spin ();
       g_usleep (10000);
     }
-  spin ();
+  lf_test_spin ();
   screenshot (f, "compare-markets-narrow.png");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), <=, 780);
   g_assert_true (chart_in_sight (f, "markets_chart"));
@@ -430,10 +407,10 @@ test_default_markets (Fixture       *f,
   lf_compare_view_set_scenario (f->view, NULL);
   lf_compare_view_set_scenario (f->view, f->scenario);
   lf_compare_view_set_plan (f->view, problem, NULL);
-  spin ();
+  lf_test_spin ();
   g_assert_null (cell (g, 1, 0));
   lf_compare_view_set_plan (f->view, problem, plan);
-  spin ();
+  lf_test_spin ();
   g_assert_cmpuint (n, >=, 2);
   for (guint k = 0; k < n; k++)
     g_assert_cmpstr (cell (g, k + 1, 0), ==, problem->markets[expected[k]].name);
@@ -472,7 +449,7 @@ test_kept_plan (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (keep));
   g_assert_cmpuint (count_plans (f), ==, 0);
   g_signal_emit_by_name (keep, "clicked");
-  spin ();
+  lf_test_spin ();
   g_assert_cmpuint (count_plans (f), ==, 1);
   plans = lf_store_list_plans (f->store, f->id, NULL);
   when = g_date_time_new_from_unix_local (((LfStoredPlan *) g_ptr_array_index (plans, 0))->created / G_USEC_PER_SEC);
@@ -498,7 +475,7 @@ test_kept_plan (Fixture       *f,
   g_assert_cmpstr (cell (g, 2, budget_row), ==, old_budget);
   g_assert_cmpuint (row_marks (g, budget_row, 2), ==, 1u << 1);
   g_assert_cmpuint (row_marks (g, grid_row (g, "Status"), 2), ==, 0);
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->view), "currency-note")));
+  g_assert_false (gtk_widget_get_visible (lf_test_find_named (GTK_WIDGET (f->view), "currency-note")));
   screenshot (f, "compare-plans-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   screenshot (f, "compare-plans-dark.png");
@@ -511,18 +488,18 @@ test_kept_plan (Fixture       *f,
   wait_idle (f);
   g_assert_true (g_str_has_suffix (cell (g, 1, budget_row), " EUR"));
   g_assert_true (g_str_has_suffix (cell (g, 2, budget_row), " USD"));
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (f->view), "currency-note")));
+  g_assert_true (gtk_widget_get_visible (lf_test_find_named (GTK_WIDGET (f->view), "currency-note")));
   screenshot (f, "compare-currencies.png");
   g_assert_true (lf_session_set_currency (f->session, f->scenario, "USD", NULL));
   resolve (f);
   wait_idle (f);
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->view), "currency-note")));
+  g_assert_false (gtk_widget_get_visible (lf_test_find_named (GTK_WIDGET (f->view), "currency-note")));
 
   /* Deleting it takes it off the list, the store and the grid. */
   row = find_labelled (GTK_WIDGET (f->view), ADW_TYPE_ACTION_ROW, title);
-  g_assert_nonnull (find_named (row, "delete-kept-plan"));
-  g_signal_emit_by_name (find_named (row, "delete-kept-plan"), "clicked");
-  spin ();
+  g_assert_nonnull (lf_test_find_named (row, "delete-kept-plan"));
+  g_signal_emit_by_name (lf_test_find_named (row, "delete-kept-plan"), "clicked");
+  lf_test_spin ();
   g_assert_cmpuint (count_plans (f), ==, 0);
   g_assert_null (find_labelled (GTK_WIDGET (f->view), ADW_TYPE_ACTION_ROW, title));
   g_assert_null (cell (g, 2, 0));
@@ -598,18 +575,18 @@ test_many_markets (Fixture       *f,
 
       g_assert_true (lf_store_add_market (f->store, f->id, before + i, market, NULL));
     }
-  spin ();
+  lf_test_spin ();
   g_assert_cmpuint (lf_scenario_get_n_markets (f->scenario), ==, before + 60);
   resolve (f);
   show_scenarios (f, FALSE);
-  search = find_named (GTK_WIDGET (f->view), "market-search");
+  search = lf_test_find_named (GTK_WIDGET (f->view), "market-search");
   g_assert_nonnull (search);
   g_assert_true (gtk_widget_get_visible (search));
   g_assert_cmpuint (count_chips (GTK_WIDGET (f->view)), <=, 40 + 6);
   g_assert_null (find_labelled (GTK_WIDGET (f->view), GTK_TYPE_CHECK_BUTTON, "Region 59"));
   gtk_editable_set_text (GTK_EDITABLE (search), "region 59");
   g_signal_emit_by_name (search, "search-changed");
-  spin ();
+  lf_test_spin ();
   set_check (f, GTK_TYPE_CHECK_BUTTON, "Region 59", TRUE);
   g_assert_cmpstr (cell (grid (f, "markets-grid"), 0, 0), ==, "");
   {

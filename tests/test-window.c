@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -15,10 +16,9 @@
 #include "lf-board-pack.h"
 #include "lf-number-row.h"
 #include "lf-preferences.h"
-#include <glib/gstdio.h>
-
 #include "lf-solver.h"
 #include "lf-test-examples.h"
+#include "lf-test-gui.h"
 #include "lf-window.h"
 
 typedef struct
@@ -29,30 +29,6 @@ typedef struct
   LfSession *session;
   LfWindow  *window;
 } Fixture;
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -90,7 +66,7 @@ summary (Fixture *f)
 static const char *
 headline_value (Fixture *f)
 {
-  GtkWidget *card = find_named (GTK_WIDGET (f->window), "figure-value");
+  GtkWidget *card = lf_test_find_named (GTK_WIDGET (f->window), "figure-value");
   GtkWidget *value;
 
   g_assert_nonnull (card);
@@ -103,7 +79,7 @@ static LfNumberRow *
 number_row (Fixture    *f,
             const char *name)
 {
-  GtkWidget *row = find_named (GTK_WIDGET (f->window), name);
+  GtkWidget *row = lf_test_find_named (GTK_WIDGET (f->window), name);
 
   g_assert_true (LF_IS_NUMBER_ROW (row));
 
@@ -119,7 +95,7 @@ type_into (LfNumberRow *row,
   gtk_widget_grab_focus (GTK_WIDGET (entry));
   gtk_editable_set_text (entry, text);
   g_signal_emit_by_name (entry, "activate");  /* Enter */
-  spin ();
+  lf_test_spin ();
 }
 
 static void
@@ -133,14 +109,14 @@ open_window (Fixture *f)
   f->window = lf_window_new_with_session (NULL, f->session);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  lf_test_spin ();
 }
 
 static void
 close_window (Fixture *f)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  lf_test_spin ();
   g_clear_object (&f->session);
   lf_store_close (f->store);
   g_clear_object (&f->store);
@@ -188,7 +164,7 @@ new_china_scenario (Fixture *f)
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-scenario", NULL);
-  spin ();
+  lf_test_spin ();
   scenario = current (f);
   g_assert_nonnull (scenario);
   g_assert_cmpuint (lf_scenario_get_n_markets (scenario), ==, 0);
@@ -198,7 +174,7 @@ new_china_scenario (Fixture *f)
     g_assert_true (lf_store_add_market (f->store, id, i, lf_scenario_get_market (source, i), NULL));
   for (guint c = 0; c < LF_N_CAPS; c++)
     g_assert_true (lf_store_set_cap (f->store, id, c, lf_scenario_get_cap (source, c), NULL));
-  spin ();
+  lf_test_spin ();
 
   return scenario;
 }
@@ -266,7 +242,7 @@ test_bad_value_refused (Fixture       *f,
   LfNumberRow *promote, *p_max;
 
   lf_scenario_page_show_market (lf_window_get_page (f->window), 0);
-  spin ();
+  lf_test_spin ();
   promote = number_row (f, "param-promote");
   g_assert_cmpstr (gtk_editable_get_text (lf_number_row_get_entry (promote)), ==, "9 000 000");
 
@@ -305,7 +281,7 @@ test_undo_redo (Fixture       *f,
 
   /* Keystroke by keystroke: the plan follows each, the store gets one step. */
   gtk_editable_set_text (lf_number_row_get_entry (budget), "2");
-  spin ();
+  lf_test_spin ();
   g_assert_cmpfloat (lf_scenario_get_budget (scenario), ==, 2);
   gtk_editable_set_text (lf_number_row_get_entry (budget), "2 5");
   gtk_editable_set_text (lf_number_row_get_entry (budget), "2 500 00");
@@ -315,23 +291,23 @@ test_undo_redo (Fixture       *f,
   g_assert_cmpstr (lf_store_get_undo_label (f->store), ==, "budget change");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  spin ();
+  lf_test_spin ();
   g_assert_cmpfloat (lf_scenario_get_budget (scenario), ==, 1e6);
   g_assert_cmpstr (gtk_editable_get_text (lf_number_row_get_entry (budget)), ==, "1 000 000");
   g_assert_cmpstr (lf_store_get_redo_label (f->store), ==, "budget change");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
-  spin ();
+  lf_test_spin ();
   g_assert_cmpfloat (lf_scenario_get_budget (scenario), ==, 2.5e6);
   g_assert_cmpstr (gtk_editable_get_text (lf_number_row_get_entry (budget)), ==, "2 500 000");
 
   /* Undo while still typing undoes the edit being typed. */
   gtk_editable_set_text (lf_number_row_get_entry (budget), "3");
-  spin ();
+  lf_test_spin ();
   g_assert_cmpfloat (lf_scenario_get_budget (scenario), ==, 3);
   g_assert_true (lf_session_has_pending (f->session));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  spin ();
+  lf_test_spin ();
   g_assert_false (lf_session_has_pending (f->session));
   g_assert_cmpfloat (lf_scenario_get_budget (scenario), ==, 2.5e6);
   g_assert_cmpstr (gtk_editable_get_text (lf_number_row_get_entry (budget)), ==, "2 500 000");
@@ -387,12 +363,12 @@ test_infeasible_fix (Fixture       *f,
   id = lf_store_import_json (f->store, json, length, NULL, &error);
   g_assert_no_error (error);
   lf_window_select_scenario_id (f->window, id);
-  spin ();
+  lf_test_spin ();
   scenario = current (f);
   g_assert_cmpint (lf_session_get_id (f->session, scenario), ==, id);
   g_assert_true (wait_for (is_infeasible, f));
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->window), "figure-value")) &&
-                  gtk_widget_is_drawable (find_named (GTK_WIDGET (f->window), "figure-value")));
+  g_assert_false (gtk_widget_get_visible (lf_test_find_named (GTK_WIDGET (f->window), "figure-value")) &&
+                  gtk_widget_is_drawable (lf_test_find_named (GTK_WIDGET (f->window), "figure-value")));
 
   button = find_fix_button (GTK_WIDGET (f->window), "Raise budget to 8 945 000 USD");
   g_assert_nonnull (button);
@@ -423,11 +399,11 @@ test_delete_undo (Fixture       *f,
   name = g_strdup (lf_scenario_get_name (new_china_scenario (f)));
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-scenario", NULL);
-  spin ();
+  lf_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 0);
   g_assert_null (current (f));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  spin ();
+  lf_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
   g_assert_nonnull (current (f));
   g_assert_cmpstr (lf_scenario_get_name (current (f)), ==, name);
@@ -445,13 +421,13 @@ test_reopen (Fixture       *f,
 
   type_into (number_row (f, "budget"), "4 250 000");
   lf_scenario_page_show_market (lf_window_get_page (f->window), 1);
-  spin ();
+  lf_test_spin ();
   type_into (number_row (f, "param-culture"), "1 750 000");
   g_assert_cmpfloat (lf_market_get_param (lf_scenario_get_market (scenario, 1), LF_PARAM_CULTURE), ==, 1.75e6);
   close_window (f);
 
   open_window (f);
-  spin ();
+  lf_test_spin ();
   again = current (f);
   g_assert_nonnull (again);
   g_assert_cmpint (lf_session_get_id (f->session, again), ==, id);
@@ -468,19 +444,19 @@ test_markets (Fixture       *f,
   LfScenarioPage *page = lf_window_get_page (f->window);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "page.add-market", NULL);
-  spin ();
+  lf_test_spin ();
   g_assert_cmpuint (lf_scenario_get_n_markets (scenario), ==, 8);
   g_assert_cmpstr (lf_market_get_name (lf_market_pane_get_market (lf_scenario_page_get_market_pane (page))), ==,
                    "New market");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.duplicate-market", NULL);
-  spin ();
+  lf_test_spin ();
   g_assert_cmpuint (lf_scenario_get_n_markets (scenario), ==, 9);
   g_assert_cmpstr (lf_market_get_name (lf_scenario_get_market (scenario, 8)), ==, "New market (copy)");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.move-market-up", NULL);
-  spin ();
+  lf_test_spin ();
   g_assert_cmpstr (lf_market_get_name (lf_scenario_get_market (scenario, 7)), ==, "New market (copy)");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-market", NULL);
-  spin ();
+  lf_test_spin ();
   g_assert_cmpuint (lf_scenario_get_n_markets (scenario), ==, 8);
   g_assert_cmpstr (lf_market_get_name (lf_scenario_get_market (scenario, 7)), ==, "New market");
 }
@@ -519,7 +495,7 @@ test_large_async (Fixture       *f,
       lf_market_set_lock (copy, LF_LOCK_AUTO);
       g_assert_true (lf_store_add_market (f->store, id, i, copy, NULL));
     }
-  spin ();
+  lf_test_spin ();
   type_into (number_row (f, "budget"), "3 000 000");
   type_into (number_row (f, "budget"), "5 000 000");
   g_assert_true (wait_for (optimal_with_rows, &(RowsAre) { f, n }));
@@ -540,18 +516,18 @@ test_preferences (Fixture       *f,
   new_china_scenario (f);
   prefs = lf_preferences_new (settings);
   gtk_window_present (GTK_WINDOW (prefs));
-  spin ();
+  lf_test_spin ();
   g_settings_set_enum (settings, "money-scale", LF_MONEY_MILLIONS);
-  spin ();
-  label = find_named (GTK_WIDGET (f->window), "figure-cost");
+  lf_test_spin ();
+  label = lf_test_find_named (GTK_WIDGET (f->window), "figure-cost");
   label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (label));
   g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (label)), "M USD"));
   g_assert_cmpstr (gtk_editable_get_text (lf_number_row_get_entry (number_row (f, "budget"))), ==, "1");
   g_settings_reset (settings, "money-scale");
-  spin ();
+  lf_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (lf_number_row_get_entry (number_row (f, "budget"))), ==, "1 000 000");
   gtk_window_destroy (GTK_WINDOW (prefs));
-  spin ();
+  lf_test_spin ();
 }
 
 /* The shortcuts window (Ctrl+?) builds from its resource. */
@@ -609,7 +585,7 @@ test_pages (Fixture       *f,
   g_assert_true (plan->has_solution);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "compare");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "no-such-page");
-  spin ();
+  lf_test_spin ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "compare");
 }
 
@@ -649,7 +625,7 @@ test_board_pack (Fixture       *f,
   for (guint k = 0; k < 20 && !export_done (path); k++)
     wait_for (export_done, path);
   g_assert_true (export_done (path));
-  spin ();
+  lf_test_spin ();
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -712,7 +688,7 @@ test_chinese (Fixture       *f,
 
   new_china_scenario (f);
   g_assert_true (wait_for (is_optimal, f));
-  card = find_named (GTK_WIDGET (f->window), "figure-value");
+  card = lf_test_find_named (GTK_WIDGET (f->window), "figure-value");
   g_assert_nonnull (card);
   title = gtk_widget_get_first_child (card);
   g_assert_true (GTK_IS_LABEL (title));

@@ -150,7 +150,17 @@ draw_panel (Compare      *c,
 
       largest = MAX (largest, isnan (reach) ? v : MAX (v, reach));
     }
-  lf_chart_text_size (frame, LF_TEXT_SMALL, "99.99M USD", &value_w, NULL);
+  /* Room for the widest figure as it reads in this language ("2.58百万
+   * USD" is wider than "2.58M USD"), up to a little under half the panel. */
+  value_w = 0;
+  for (guint k = 0; k < c->n; k++)
+    {
+      double reach, w, v = metric_value (metric, c->problem, c->plan, c->markets[k], &reach);
+      g_autofree char *label = metric_label (metric, v, c->plan->currency);
+
+      lf_chart_text_size (frame, LF_TEXT_SMALL, label, &w, NULL);
+      value_w = MAX (value_w, w + frame->em * 0.2);
+    }
   value_w = MIN (value_w, box->width * 0.45);
   lf_band_init (&band, c->n, bars_top, box->y + box->height - bars_top, 0, 0.72);
   band.bar = MIN (band.bar, frame->em * 1.8);

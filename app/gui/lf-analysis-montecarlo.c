@@ -45,16 +45,38 @@ frequency_bar (const char *name,
   return bar;
 }
 
+/* Most often entered first, ties in the scenario's order: as the chart. */
+static int
+by_frequency (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const double *f = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+
+  if (f[i] != f[j])
+    return f[i] > f[j] ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
 /* The frequencies come with the finished result only. */
 static void
 show_frequency_list (LfAnalysisView *self)
 {
   Section *s = &self->sections[SEC_MONTECARLO];
   const LfMonteCarloResult *mc = s->result;
+  g_autofree guint *order = NULL;
 
   _lf_analysis_clear_list (s);
-  for (guint i = 0; mc != NULL && self->mc_stream == NULL && mc->n_samples > 0 && i < mc->n_markets; i++)
+  if (mc == NULL || self->mc_stream != NULL || mc->n_samples == 0)
+    return;
+  order = g_new (guint, mc->n_markets + 1);
+  for (guint r = 0; r < mc->n_markets; r++)
+    order[r] = r;
+  g_qsort_with_data (order, mc->n_markets, sizeof *order, by_frequency, mc->entry_frequency);
+  for (guint r = 0; r < mc->n_markets; r++)
     {
+      guint i = order[r];
       g_autofree char *share = lf_format_percent (mc->entry_frequency[i], 1);
       GtkWidget *suffix = _lf_analysis_list_row (s, mc->market_names[i], NULL, share);
       GtkWidget *row = gtk_widget_get_ancestor (suffix, ADW_TYPE_ACTION_ROW);

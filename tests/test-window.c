@@ -505,6 +505,60 @@ test_large_async (Fixture       *f,
 }
 
 /* The preferences write the settings the window follows. */
+static GtkSpinner *
+find_spinner (GtkWidget *root)
+{
+  if (GTK_IS_SPINNER (root))
+    return GTK_SPINNER (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinner *found = find_spinner (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A small scenario that is still a hard programme (eight near-copies of
+ * each market, a budget that lets half of them in, no market limit) is not
+ * solved on the main thread past a frame: the worker takes it, behind the
+ * spinner, and its exact plan still arrives. */
+static void
+test_hard_small_async (Fixture       *f,
+                       gconstpointer  data)
+{
+  LfScenario *scenario = new_china_scenario (f);
+  gint64 id = lf_session_get_id (f->session, scenario);
+  guint n = LF_SYNC_SOLVE_MAX_MARKETS;
+  GtkSpinner *spinner;
+
+  for (guint i = lf_scenario_get_n_markets (scenario); i < n; i++)
+    {
+      g_autoptr(LfMarket) copy = lf_market_dup (lf_scenario_get_market (scenario, i % 7));
+      g_autofree char *name = g_strdup_printf ("Region %u", i);
+
+      lf_market_set_name (copy, name, NULL);
+      lf_market_set_lock (copy, LF_LOCK_AUTO);
+      g_assert_true (lf_store_add_market (f->store, id, i, copy, NULL));
+    }
+  for (guint i = 0; i < 7; i++)
+    g_assert_true (lf_store_set_market_lock (f->store, id, i, LF_LOCK_AUTO, NULL));
+  g_assert_true (lf_store_set_cap (f->store, id, LF_CAP_MARKETS, NAN, NULL));
+  g_assert_true (lf_store_set_budget (f->store, id, 12e6, NULL));
+  lf_test_spin ();
+
+  lf_scenario_page_solve_now (lf_window_get_page (f->window));
+  spinner = find_spinner (GTK_WIDGET (lf_scenario_page_get_plan_view (lf_window_get_page (f->window))));
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_spinner_get_spinning (spinner));
+  for (guint k = 0; k < 30 && !optimal_with_rows (&(RowsAre) { f, n }); k++)
+    wait_for (optimal_with_rows, &(RowsAre) { f, n });
+  g_assert_true (optimal_with_rows (&(RowsAre) { f, n }));
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+}
+
 static void
 test_preferences (Fixture       *f,
                   gconstpointer  data)
@@ -720,6 +774,7 @@ main (int   argc,
   g_test_add ("/window/delete-undo", Fixture, NULL, fixture_setup, test_delete_undo, fixture_teardown);
   g_test_add ("/window/reopen", Fixture, NULL, fixture_setup, test_reopen, fixture_teardown);
   g_test_add ("/window/large-async", Fixture, NULL, fixture_setup, test_large_async, fixture_teardown);
+  g_test_add ("/window/hard-small-async", Fixture, NULL, fixture_setup, test_hard_small_async, fixture_teardown);
   g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add ("/window/markets", Fixture, NULL, fixture_setup, test_markets, fixture_teardown);

@@ -110,13 +110,43 @@ on_solved_cb (GObject      *source,
   solve_data_free (data);
 }
 
+/* On the spot, so the plan follows the typing without a spinner's flicker,
+ * but never for longer than a frame: a small scenario can still be a hard
+ * programme (many near-identical markets), and then the worker takes it
+ * while the last plan stays on show. */
+static gboolean
+solve_within_frame (LfScenarioPage       *self,
+                    LfProblem            *problem,
+                    const LfSolveOptions *options)
+{
+  LfSolveOptions quick = *options;
+  g_autoptr(LfPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time (), solved;
+
+  quick.time_limit_s = MIN (options->time_limit_s, LF_SYNC_SOLVE_SECONDS);
+  plan = lf_solver_solve (problem, &quick, NULL, &error);
+  if (plan == NULL)
+    plan = error_plan (problem, error->message);
+  solved = g_get_monotonic_time ();
+  if (plan->status == LF_PLAN_TIME_LIMIT && quick.time_limit_s < options->time_limit_s)
+    {
+      g_debug ("Not solved within a frame (%.1f ms): on to the worker", (solved - start) / 1e3);
+      return FALSE;
+    }
+  lf_plan_view_set_busy (self->plan_view, FALSE);
+  show_plan (self, plan, problem);
+  g_debug ("Solved in %.1f ms, shown in %.1f ms", (solved - start) / 1e3,
+           (g_get_monotonic_time () - solved) / 1e3);
+
+  return TRUE;
+}
+
 void
 lf_scenario_page_solve_now (LfScenarioPage *self)
 {
   LfSolveOptions options = LF_SOLVE_OPTIONS_INIT;
   g_autoptr(LfProblem) problem = NULL;
-  g_autoptr(LfPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
   SolveData *data;
 
   g_clear_handle_id (&self->solve_source, g_source_remove);
@@ -126,20 +156,8 @@ lf_scenario_page_solve_now (LfScenarioPage *self)
     return;
   problem = lf_problem_new_from_scenario (self->scenario);
   options.time_limit_s = g_settings_get_double (self->settings, "time-limit");
-  if (problem->n_markets <= LF_SYNC_SOLVE_MAX_MARKETS)
-    {
-      gint64 start = g_get_monotonic_time (), solved;
-
-      lf_plan_view_set_busy (self->plan_view, FALSE);
-      plan = lf_solver_solve (problem, &options, NULL, &error);
-      if (plan == NULL)
-        plan = error_plan (problem, error->message);
-      solved = g_get_monotonic_time ();
-      show_plan (self, plan, problem);
-      g_debug ("Solved in %.1f ms, shown in %.1f ms", (solved - start) / 1e3,
-               (g_get_monotonic_time () - solved) / 1e3);
-      return;
-    }
+  if (problem->n_markets <= LF_SYNC_SOLVE_MAX_MARKETS && solve_within_frame (self, problem, &options))
+    return;
   self->cancellable = g_cancellable_new ();
   data = g_new0 (SolveData, 1);
   data->page = g_object_ref (self);

@@ -14,8 +14,10 @@
 
 G_BEGIN_DECLS
 
-/* Problems up to this many markets solve on the main thread. */
+/* Problems up to this many markets solve on the main thread, if they can
+ * within this many seconds (about a frame); else on a worker. */
 #define LF_SYNC_SOLVE_MAX_MARKETS 60
+#define LF_SYNC_SOLVE_SECONDS     0.012
 
 #define LF_TYPE_SCENARIO_PAGE (lf_scenario_page_get_type ())
 G_DECLARE_FINAL_TYPE (LfScenarioPage, lf_scenario_page, LF, SCENARIO_PAGE, GtkWidget)

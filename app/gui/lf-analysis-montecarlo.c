@@ -175,10 +175,16 @@ show (LfAnalysisView *self)
   show_frequency_list (self);
 }
 
+/* No chart before the first samples: its empty state asks for ranges,
+ * which the scenario may well have (the strip above says why a run is
+ * not possible when it has none). */
 static void
 refresh_chart (LfAnalysisView *self)
 {
-  lf_chart_view_set_analysis (self->chart[SEC_MONTECARLO], NULL, shown_result (self), NULL);
+  const LfMonteCarloResult *result = shown_result (self);
+
+  lf_chart_view_set_analysis (self->chart[SEC_MONTECARLO], NULL, result, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart[SEC_MONTECARLO]), result != NULL);
 }
 
 /* Streaming */

@@ -120,7 +120,8 @@ lf_number_row_init (LfNumberRow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->unit));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), box);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
+  /* Three: a German hint beside the entry needs them (two ellipsized). */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 3);
   g_signal_connect_object (self->entry, "changed", G_CALLBACK (on_entry_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_entry_done_cb), self, G_CONNECT_SWAPPED);

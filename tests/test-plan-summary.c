@@ -54,17 +54,24 @@ test_headline (void)
   g_assert_cmpstr (summary->risk_detail, ==, "cap 0.9");
   g_assert_cmpstr (summary->staff_detail, ==, "cap 90");
   g_assert_cmpuint (summary->n_rows, ==, 7);
-  for (guint i = 0; i < summary->n_rows; i++)
+  for (guint r = 0; r < summary->n_rows; r++)
     {
-      const char *state = lf_plan_summary_cell (summary, i, LF_PLAN_COL_ENTERED);
+      guint i = summary->markets[r];
+      const char *state = lf_plan_summary_cell (summary, r, LF_PLAN_COL_ENTERED);
 
+      g_assert_cmpstr (lf_plan_summary_cell (summary, r, LF_PLAN_COL_MARKET), ==, plan->market_names[i]);
       g_assert_cmpstr (state, ==, plan->markets[i].entered ? "Enter" : "Stay out");
+      g_assert_cmpint (summary->entered[r], ==, plan->markets[i].entered);
       if (!plan->markets[i].entered)
-        g_assert_cmpstr (lf_plan_summary_cell (summary, i, LF_PLAN_COL_COST), ==, "—");
+        g_assert_cmpstr (lf_plan_summary_cell (summary, r, LF_PLAN_COL_COST), ==, "—");
+      /* Entered first, the most valuable on top; the rest in the
+       * scenario's order. */
+      if (r > 0 && summary->entered[r])
+        g_assert_cmpfloat (plan->markets[summary->markets[r - 1]].value, >=, plan->markets[i].value);
+      if (r > 0 && !summary->entered[r - 1])
+        g_assert_true (!summary->entered[r] && summary->markets[r - 1] < i);
       entered += plan->markets[i].entered;
     }
-  g_assert_cmpstr (lf_plan_summary_cell (summary, 6, LF_PLAN_COL_MARKET), ==, "Singapore");
-  g_assert_true (summary->entered[6]);   /* locked in */
   g_assert_cmpuint (entered, ==, plan->markets_entered);
   g_assert_cmpuint (summary->options->len, ==, 0);
   g_assert_cmpstr (summary->table_title, ==, "Plan by market (costs in thousands of USD)");

@@ -113,6 +113,7 @@ lf_plan_summary_free (LfPlanSummary *self)
     g_free (self->cells[i]);
   g_free (self->cells);
   g_free (self->entered);
+  g_free (self->markets);
   for (guint i = 0; i < LF_N_PLAN_COLS; i++)
     g_free (self->totals[i]);
   g_clear_pointer (&self->options, g_ptr_array_unref);
@@ -254,11 +255,32 @@ set_headline (LfPlanSummary   *self,
   self->shadow_text = lf_plan_shadow_text (plan, problem);
 }
 
+/* Entered markets first, the most valuable on top; the others after them
+ * in the scenario's order: the table is read for what the plan does. */
+static int
+by_entered_value (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const LfPlan *plan = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  gboolean in_i = plan->has_solution && plan->markets[i].entered;
+  gboolean in_j = plan->has_solution && plan->markets[j].entered;
+
+  if (in_i != in_j)
+    return in_i ? -1 : 1;
+  if (in_i && plan->markets[i].value != plan->markets[j].value)
+    return plan->markets[i].value > plan->markets[j].value ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
 static void
 set_cells (LfPlanSummary *self,
            const LfPlan  *plan,
            LfMoneyScale   scale)
 {
+  g_autofree guint *order = g_new (guint, plan->n_markets + 1);
+
   static const LfPlanColumn part_cols[LF_N_COST_PARTS] = {
     LF_PLAN_COL_PROMOTION, LF_PLAN_COL_TECHNOLOGY, LF_PLAN_COL_CULTURE, LF_PLAN_COL_LEGAL,
   };
@@ -266,17 +288,23 @@ set_cells (LfPlanSummary *self,
   self->n_rows = plan->n_markets;
   self->cells = g_new0 (char *, (gsize) self->n_rows * LF_N_PLAN_COLS);
   self->entered = g_new0 (gboolean, self->n_rows);
+  self->markets = g_new0 (guint, self->n_rows + 1);
   for (guint i = 0; i < plan->n_markets; i++)
+    order[i] = i;
+  g_qsort_with_data (order, plan->n_markets, sizeof *order, by_entered_value, (gpointer) plan);
+  for (guint r = 0; r < plan->n_markets; r++)
     {
+      guint i = order[r];
       const LfPlanMarket *m = &plan->markets[i];
-      char **row = &self->cells[i * LF_N_PLAN_COLS];
+      char **row = &self->cells[r * LF_N_PLAN_COLS];
 
-      self->entered[i] = plan->has_solution && m->entered;
+      self->markets[r] = i;
+      self->entered[r] = plan->has_solution && m->entered;
       row[LF_PLAN_COL_MARKET] = g_strdup (plan->market_names[i]);
-      row[LF_PLAN_COL_ENTERED] = g_strdup (self->entered[i] ? _("Enter") : _("Stay out"));
-      for (guint c = LF_PLAN_COL_PENETRATION; c < LF_N_PLAN_COLS && !self->entered[i]; c++)
+      row[LF_PLAN_COL_ENTERED] = g_strdup (self->entered[r] ? _("Enter") : _("Stay out"));
+      for (guint c = LF_PLAN_COL_PENETRATION; c < LF_N_PLAN_COLS && !self->entered[r]; c++)
         row[c] = g_strdup ("—");
-      if (!self->entered[i])
+      if (!self->entered[r])
         continue;
       row[LF_PLAN_COL_PENETRATION] = lf_format_percent (m->p, 1);
       row[LF_PLAN_COL_SATISFACTION] = lf_format_percent (m->q, 1);

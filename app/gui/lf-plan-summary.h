@@ -69,6 +69,8 @@ typedef struct
   char         *table_title;      /* names the money unit of the cells */
   char        **cells;            /* n_rows * LF_N_PLAN_COLS */
   gboolean     *entered;          /* n_rows */
+  guint        *markets;          /* n_rows: the market each row shows;
+                                   * entered ones first, most valuable on top */
   char         *totals[LF_N_PLAN_COLS];
   GPtrArray    *options;          /* LfDiagnosisOption * */
 } LfPlanSummary;

@@ -598,8 +598,11 @@ show_page_action (GtkWidget  *widget,
   AdwViewStack *stack = lf_scenario_page_get_view_stack (self->page);
   const char *name = g_variant_get_string (param, NULL);
 
-  if (current_scenario (self) != NULL && adw_view_stack_get_child_by_name (stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (stack, name);
+  if (current_scenario (self) == NULL || adw_view_stack_get_child_by_name (stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (stack, name);
+  /* Folded, the page is behind the sidebar: bring it forward. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
 static void

@@ -441,6 +441,26 @@ test_scale_reach (void)
   g_assert_true (lf_problem_check (problem, NULL));
 }
 
+/* A scenario with no plan has nothing to move from: every threshold is
+ * "never" (NAN), not a factor of 0. */
+static void
+test_thresholds_no_plan (void)
+{
+  g_autoptr(LfProblem) problem = lf_test_china_problem ();
+  g_autoptr(LfThresholdResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  problem->budget = 1000;  /* less than Singapore, locked in, costs */
+  result = lf_analysis_thresholds (problem, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_markets, ==, problem->n_markets);
+  for (guint i = 0; i < result->n_markets; i++)
+    {
+      g_assert_true (isnan (result->thresholds[i].alpha_factor));
+      g_assert_true (isnan (result->thresholds[i].promote_factor));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/analysis/scale-reach", test_scale_reach);
   g_test_add_func ("/analysis/thresholds/either-side", test_thresholds_either_side);
   g_test_add_func ("/analysis/thresholds/progress", test_thresholds_progress);
+  g_test_add_func ("/analysis/thresholds/no-plan", test_thresholds_no_plan);
   g_test_add_func ("/analysis/tornado/direct-solves", test_tornado_matches_direct_solves);
   g_test_add_func ("/analysis/tornado/budget", test_tornado_budget_bar);
   g_test_add_func ("/analysis/montecarlo/reproducible", test_monte_carlo_reproducible);

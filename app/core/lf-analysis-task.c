@@ -109,7 +109,9 @@ on_progress (guint    done,
   g_array_append_val (self->values, value);
   self->done = MAX (self->done, done);
   self->total = total;
-  flush = !self->flush_pending && (done == total || now - self->last_flush_us >= PROGRESS_INTERVAL_US);
+  /* The end is the furthest count, not this call's: threads finish out
+   * of order, and the last to report may carry a smaller count. */
+  flush = !self->flush_pending && (self->done == total || now - self->last_flush_us >= PROGRESS_INTERVAL_US);
   if (flush)
     {
       self->flush_pending = TRUE;

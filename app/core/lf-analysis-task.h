@@ -41,6 +41,8 @@ typedef void (*LfAnalysisProgressFunc) (guint         done,
                                         guint         n_new,
                                         gpointer      user_data);
 
+/* @progress_data_free may be called on any thread (the worker can hold
+ * the last reference to the task): make the data's release thread-safe. */
 void     lf_analysis_run_async  (LfProblem               *problem,
                                  const LfAnalysisRequest *request,
                                  GCancellable            *cancellable,

@@ -172,7 +172,11 @@ lf_analysis_thresholds (const LfProblem  *problem,
   self->market_names = g_new0 (char *, problem->n_markets + 1);
   self->thresholds = g_new0 (LfThreshold, problem->n_markets + 1);
   for (guint i = 0; i < problem->n_markets; i++)
-    self->market_names[i] = g_strdup (problem->markets[i].name);
+    {
+      self->market_names[i] = g_strdup (problem->markets[i].name);
+      self->thresholds[i].alpha_factor = NAN;
+      self->thresholds[i].promote_factor = NAN;
+    }
 
   if (!nominal->has_solution)
     return self;  /* nothing to move from: every threshold stays NAN */

@@ -155,16 +155,21 @@ static void
 show_figures (LfAnalysisView *self)
 {
   const LfMonteCarloResult *mc = shown_result (self);
-  gboolean cost = self->problem != NULL && self->problem->objective == LF_OBJECTIVE_MIN_COST;
+  /* A finished result keeps the currency and objective it was run with,
+   * also once an edit has made it out of date. */
+  const LfProblem *problem = self->mc_stream != NULL ? self->problem
+                                                     : self->sections[SEC_MONTECARLO].result_problem;
+  gboolean cost;
 
   gtk_widget_set_visible (GTK_WIDGET (self->montecarlo_figures), mc != NULL && mc->n_samples > 0);
-  if (mc == NULL || mc->n_samples == 0)
+  if (mc == NULL || mc->n_samples == 0 || problem == NULL)
     return;
+  cost = problem->objective == LF_OBJECTIVE_MIN_COST;
   gtk_label_set_text (self->figures[FIG_MEAN].caption, cost ? _("Mean cost") : _("Mean value"));
-  set_figure (&self->figures[FIG_P5], lf_analysis_value_text (self->problem, mc->p5, self->scale));
-  set_figure (&self->figures[FIG_P50], lf_analysis_value_text (self->problem, mc->p50, self->scale));
-  set_figure (&self->figures[FIG_P95], lf_analysis_value_text (self->problem, mc->p95, self->scale));
-  set_figure (&self->figures[FIG_MEAN], lf_analysis_value_text (self->problem, mc->mean, self->scale));
+  set_figure (&self->figures[FIG_P5], lf_analysis_value_text (problem, mc->p5, self->scale));
+  set_figure (&self->figures[FIG_P50], lf_analysis_value_text (problem, mc->p50, self->scale));
+  set_figure (&self->figures[FIG_P95], lf_analysis_value_text (problem, mc->p95, self->scale));
+  set_figure (&self->figures[FIG_MEAN], lf_analysis_value_text (problem, mc->mean, self->scale));
   set_figure (&self->figures[FIG_OVERRUN], overrun_text (mc, self->mc_stream == NULL));
 }
 

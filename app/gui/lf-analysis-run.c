@@ -137,7 +137,7 @@ run_free (Run *run)
 static void
 run_release (gpointer data)
 {
-  g_rc_box_release_full (data, (GDestroyNotify) run_free);
+  g_atomic_rc_box_release_full (data, (GDestroyNotify) run_free);
 }
 
 /* The view of a run still wanted, or NULL. */
@@ -312,10 +312,12 @@ blocker (LfAnalysisView *self,
     return _("Correct the settings above to run this analysis.");
   if (ops->blocker != NULL)
     return ops->blocker (self);
-  if (self->plan == NULL)
-    return _("Solve the scenario to run this analysis.");
-  if (self->plan->status != LF_PLAN_OPTIMAL)
+  /* A plan stopped by the time limit still has one to move from; an
+   * error or a cancelled solve has nothing yet. */
+  if (self->plan != NULL && self->plan->status == LF_PLAN_INFEASIBLE)
     return _("No plan meets every limit of this scenario, so there is nothing to test. Change a limit on the plan until a plan appears, then run this again.");
+  if (self->plan == NULL || !self->plan->has_solution)
+    return _("Solve the scenario to run this analysis.");
   if (ops->kind == LF_ANALYSIS_MONTE_CARLO && !has_uncertainty (self->problem))
     return _("No market parameter has an uncertainty range, so every sample would be the same. Give some parameters a range in the market editor, then run this again.");
 
@@ -339,7 +341,7 @@ _lf_analysis_start_run (LfAnalysisView *self,
       return;
     }
 
-  run = g_rc_box_new0 (Run);
+  run = g_atomic_rc_box_new0 (Run);
   g_weak_ref_init (&run->view, self);
   run->ops = s->ops;
   run->id = id;
@@ -355,7 +357,7 @@ _lf_analysis_start_run (LfAnalysisView *self,
   /* The thresholds report only as each market is done: words until then. */
   gtk_progress_bar_set_text (s->progress, id == SEC_THRESHOLDS ? _("Finding the thresholds…") : NULL);
   lf_analysis_run_async (self->problem, &request, s->cancellable,
-                         on_progress, g_rc_box_acquire (run), run_release, on_run_done, run);
+                         on_progress, g_atomic_rc_box_acquire (run), run_release, on_run_done, run);
   _lf_analysis_update_section (self, id);
 }
 

@@ -249,6 +249,10 @@ lf_analysis_view_set_problem (LfAnalysisView *self,
   update_units (self);
   /* The same problem may come back with its plan, which gives a range to
    * a scenario without a budget. */
+  /* A run of other inputs would finish out of date: stop it now, so it
+   * does not hold both cores for nothing. The sweep restarts below. */
+  for (guint k = 0; k < N_SECTIONS && !same; k++)
+    _lf_analysis_cancel_run (self, k);
   if (!same || (!self->sweep_custom && isnan (self->sweep_to)))
     {
       self->generation += !same;

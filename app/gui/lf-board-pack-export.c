@@ -77,9 +77,11 @@ on_progress_cb (guint    done,
 {
   Job *job = user_data;
 
+  int seen = g_atomic_int_get (&job->done);
+
   /* Threads of Monte Carlo finish out of order: keep the furthest. */
-  if ((int) done > g_atomic_int_get (&job->done))
-    g_atomic_int_set (&job->done, (int) done);
+  while ((int) done > seen && !g_atomic_int_compare_and_exchange (&job->done, seen, (int) done))
+    seen = g_atomic_int_get (&job->done);
   g_atomic_int_set (&job->total, (int) total);
 }
 
@@ -99,6 +101,14 @@ export_thread (GTask        *task,
   if (!lf_board_pack_run_analyses (job->problem, job->plan, LF_BOARD_PACK_SAMPLES, LF_BOARD_PACK_SEED,
                                    cancellable, on_stage_cb, on_progress_cb, job, &analyses, &error))
     {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Past this point the file is written whatever happens: Cancel must
+   * not report as cancelled a pack that is on the disk. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      lf_board_pack_analyses_clear (&analyses);
       g_task_return_error (task, error);
       return;
     }
@@ -222,6 +232,7 @@ start (Job       *job,
   show_progress (job, parent);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, export_thread);
 }
 

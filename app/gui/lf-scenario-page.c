@@ -783,6 +783,13 @@ lf_scenario_page_set_scenario (LfScenarioPage *self,
   g_set_object (&self->scenario, scenario);
   g_clear_pointer (&self->plan, lf_plan_unref);
   g_clear_pointer (&self->problem, lf_problem_unref);
+  /* Nothing of the last scenario goes on: not its solve (its plan would
+   * land on this one), not its analyses. */
+  g_clear_handle_id (&self->solve_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  lf_plan_view_set_busy (self->plan_view, FALSE);
+  lf_analysis_view_set_problem (self->analysis_view, NULL, NULL);
   lf_compare_view_set_scenario (self->compare_view, scenario);
   lf_scenario_page_show_overview (self);
   gtk_list_box_bind_model (self->markets_list, G_LIST_MODEL (scenario), create_market_row, self, NULL);

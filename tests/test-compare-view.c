@@ -549,6 +549,29 @@ test_two_scenarios (Fixture       *f,
   g_assert_null (cell (g, 2, 0));
 }
 
+/* A scenario the solver refuses (a new one: no budget to maximise value
+ * within) is solved once, not again and again: the page comes to rest. */
+static void
+test_refused_scenario (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LfScenario) empty = lf_scenario_new ("Nothing to maximise within");
+  gint64 other = lf_store_add_scenario (f->store, empty, NULL);
+
+  g_assert_cmpint (other, >, 0);
+  g_clear_object (&f->scenario);
+  g_clear_object (&f->session);
+  f->session = lf_session_new (f->store);
+  f->scenario = lf_session_load (f->session, f->id, NULL);
+  lf_compare_view_set_session (f->view, f->session);
+  lf_compare_view_set_scenario (f->view, f->scenario);
+  resolve (f);
+  show_scenarios (f, TRUE);
+  set_check (f, ADW_TYPE_ACTION_ROW, "Nothing to maximise within", TRUE);
+  wait_idle (f);
+  g_assert_false (lf_compare_view_get_busy (f->view));
+}
+
 static guint
 count_chips (GtkWidget *root)
 {
@@ -625,6 +648,7 @@ main (int   argc,
   g_test_add ("/compare-view/default-markets", Fixture, NULL, fixture_setup, test_default_markets, fixture_teardown);
   g_test_add ("/compare-view/kept-plan", Fixture, NULL, fixture_setup, test_kept_plan, fixture_teardown);
   g_test_add ("/compare-view/many-markets", Fixture, NULL, fixture_setup, test_many_markets, fixture_teardown);
+  g_test_add ("/compare-view/refused-scenario", Fixture, NULL, fixture_setup, test_refused_scenario, fixture_teardown);
   g_test_add ("/compare-view/two-scenarios", Fixture, NULL, fixture_setup, test_two_scenarios, fixture_teardown);
 
   return g_test_run ();

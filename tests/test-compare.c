@@ -391,9 +391,13 @@ check_market_row (const LfComparison *cmp,
       g_autofree char *text = NULL;
 
       differs |= v != lf_problem_param (problem, markets[0], p);
+      /* Money as the editor shows it, every digit, in the page's scale. */
       if (lf_param_info (p)->unit == LF_UNIT_MONEY)
         {
-          text = lf_format_money (v, problem->currency, LF_MONEY_MILLIONS);
+          g_autofree char *number = lf_display_format_entry (LF_ENTRY_MONEY, v, LF_MONEY_MILLIONS);
+          g_autofree char *unit = lf_display_unit_label (LF_ENTRY_MONEY, problem->currency, LF_MONEY_MILLIONS);
+
+          text = g_strdup_printf ("%s %s", number, unit);
           g_assert_cmpstr (row->values[s], ==, text);
         }
     }

@@ -123,7 +123,8 @@ prune_chosen (LfCompareView *self)
       if (!found)
         g_ptr_array_remove_index (self->chosen_markets, k--);
     }
-  if (self->chosen_markets->len == 0)
+  /* Not after the user has unticked them all on purpose. */
+  if (self->chosen_markets->len == 0 && !self->markets_touched)
     choose_default_markets (self);
 }
 

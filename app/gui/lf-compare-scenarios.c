@@ -52,6 +52,18 @@ lf_compare_view_any_busy (LfCompareView *self)
   return FALSE;
 }
 
+static gboolean
+mixed_currencies (Side  **sides,
+                  guint   n)
+{
+  for (guint s = 1; s < n; s++)
+    if (sides[s]->problem != NULL && sides[0]->problem != NULL &&
+        g_strcmp0 (sides[s]->problem->currency, sides[0]->problem->currency) != 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 refresh_frontiers (LfCompareView *self,
                    Side         **sides,
@@ -64,8 +76,10 @@ refresh_frontiers (LfCompareView *self,
       self->frontier_sweeps[s] = s < shown ? sides[s]->sweep : NULL;
       self->frontier_names[s] = s < shown ? sides[s]->name : NULL;
     }
+  /* Sides in several currencies share no money unit: the axis says
+   * "Budget" and no code (the note above the grid says why). */
   lf_chart_view_set_frontiers (self->frontiers_chart, self->frontier_sweeps, self->frontier_names, shown,
-                               self->problem != NULL ? self->problem->currency : NULL);
+                               self->problem != NULL && !mixed_currencies (sides, n) ? self->problem->currency : NULL);
 }
 
 static void
@@ -168,6 +182,9 @@ load_scenario_side (LfCompareView *self,
   return side;
 }
 
+static void update_check_sensitivity (LfCompareView *self,
+                                      GtkListBox    *list);
+
 /* Released only after the grid and chart stop borrowing from it. */
 void
 lf_compare_view_remove_other (LfCompareView *self,
@@ -177,6 +194,9 @@ lf_compare_view_remove_other (LfCompareView *self,
 
   lf_compare_view_refresh_scenarios (self);
   lf_compare_side_release (side);
+  /* Room again for a sixth side, whichever list this one came from. */
+  update_check_sensitivity (self, self->plans_list);
+  update_check_sensitivity (self, self->others_list);
 }
 
 /* Up to five beside the current plan. */

@@ -94,6 +94,7 @@ lf_compare_side_set_problem (Side      *side,
   side->plan = plan != NULL ? lf_plan_ref (plan) : NULL;
   side->swept = FALSE;
   side->busy = FALSE;
+  side->refused = FALSE;
 }
 
 /* One solve or sweep of a side: its answer counts only if the side still
@@ -186,7 +187,7 @@ on_side_solved_cb (GObject      *source,
       if (plan != NULL)
         side->plan = g_steal_pointer (&plan);
       else
-        side->swept = TRUE;  /* nothing to sweep from a problem the solver refused */
+        side->swept = side->refused = TRUE;  /* nothing to sweep, nor to solve again */
       if (error != NULL)
         g_debug ("Solve of %s failed: %s", side->name, error->message);
       lf_compare_side_start (side);
@@ -200,7 +201,7 @@ on_side_solved_cb (GObject      *source,
 void
 lf_compare_side_start (Side *side)
 {
-  if (side->busy || side->problem == NULL)
+  if (side->busy || side->problem == NULL || side->refused)
     return;
   if (side->plan == NULL && side->kind != SIDE_CURRENT)
     {

@@ -39,6 +39,7 @@ typedef struct
   LfSweepResult *sweep;
   gboolean       swept;        /* the sweep ran, or cannot */
   gboolean       busy;
+  gboolean       refused;      /* the solver refused the problem: no retry */
   GCancellable  *cancellable;
 } Side;
 

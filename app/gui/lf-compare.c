@@ -263,11 +263,16 @@ format_param (LfParam       param,
               LfMoneyScale  scale)
 {
   g_autofree char *number = NULL;
+  g_autofree char *unit = NULL;
 
   switch (lf_param_info (param)->unit)
     {
     case LF_UNIT_MONEY:
-      return lf_format_money (value, currency, scale);
+      /* Every digit the user typed, as the editor shows it: a parameter
+       * listed as differing must not read the same on both sides. */
+      number = lf_display_format_entry (LF_ENTRY_MONEY, value, scale);
+      unit = lf_display_unit_label (LF_ENTRY_MONEY, currency, scale);
+      return g_strdup_printf ("%s %s", number, unit);
     case LF_UNIT_SHARE:
       number = lf_display_format_entry (LF_ENTRY_SHARE, value, scale);
       /* Translators: a percentage; some languages put a space before the sign */

@@ -545,7 +545,13 @@ test_two_scenarios (Fixture       *f,
   screenshot (f, "compare-scenarios-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  set_check (f, ADW_TYPE_ACTION_ROW, lf_scenario_get_name (scenario), FALSE);
+  /* A rename shows in its column and in the list at once. */
+  g_assert_true (lf_store_rename_scenario (f->store, other, "Cheapest entry", NULL));
+  wait_idle (f);
+  g_assert_cmpstr (cell (g, 2, 0), ==, "Cheapest entry");
+  g_assert_nonnull (find_labelled (GTK_WIDGET (f->view), ADW_TYPE_ACTION_ROW, "Cheapest entry"));
+
+  set_check (f, ADW_TYPE_ACTION_ROW, "Cheapest entry", FALSE);
   g_assert_null (cell (g, 2, 0));
 }
 

@@ -285,6 +285,19 @@ lf_compare_list_add_placeholder (GtkListBox *list,
   gtk_list_box_append (list, row);
 }
 
+static void
+on_info_renamed_cb (LfScenarioInfo *info,
+                    GParamSpec     *pspec,
+                    GtkWidget      *row)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (row, LF_TYPE_COMPARE_VIEW);
+
+  if (view == NULL)
+    return;
+  lf_compare_view_reload_others (LF_COMPARE_VIEW (view));
+  lf_compare_view_refresh_scenarios (LF_COMPARE_VIEW (view));
+}
+
 void
 lf_compare_view_rebuild_others (LfCompareView *self)
 {
@@ -303,8 +316,11 @@ lf_compare_view_rebuild_others (LfCompareView *self)
       if (lf_scenario_info_get_id (info) == current)
         continue;
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lf_scenario_info_get_name (info));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* A rename changes the info, not the list: follow it here and in
+       * the columns of the ticked sides. */
+      g_object_bind_property (info, "name", row, "title", G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (info, "notify::name", G_CALLBACK (on_info_renamed_cb), row, 0);
       lf_compare_view_make_check (self, SIDE_SCENARIO, lf_scenario_info_get_id (info), ADW_ACTION_ROW (row));
       gtk_list_box_append (self->others_list, row);
     }

@@ -359,6 +359,37 @@ test_match_by_code (void)
   g_assert_cmpuint (lf_comparison_count (cmp, LF_COMPARE_MARKETS), ==, 2);
 }
 
+/* A market without a code matched by name to one with a code: a third
+ * side that renamed it but kept the code is the same market still. */
+static void
+test_match_code_learnt (void)
+{
+  g_autoptr(LfProblem) a = read_example ("china-customer-service.json");
+  g_autoptr(LfProblem) b = lf_problem_copy (a);
+  g_autoptr(LfProblem) c = lf_problem_copy (a);
+  g_autoptr(LfPlan) plan_a = NULL;
+  g_autoptr(LfPlan) plan_b = solve (b);
+  g_autoptr(LfPlan) plan_c = NULL;
+  int japan = find_market (a, "Japan");
+  LfCompareSide sides[3];
+  g_autoptr(LfComparison) cmp = NULL;
+
+  g_clear_pointer (&a->markets[japan].code, g_free);
+  a->markets[japan].code = g_strdup ("");
+  plan_a = solve (a);
+  g_free (c->markets[japan].name);
+  c->markets[japan].name = g_strdup ("Nippon");
+  plan_c = solve (c);
+  sides[0] = (LfCompareSide) { "A", a, plan_a };
+  sides[1] = (LfCompareSide) { "B", b, plan_b };
+  sides[2] = (LfCompareSide) { "C", c, plan_c };
+  cmp = lf_compare_scenarios (sides, 3, LF_MONEY_UNITS);
+
+  /* Japan is in all three: not a market that differs. */
+  g_assert_null (lf_comparison_find (cmp, LF_COMPARE_MARKETS, "Japan", NULL));
+  g_assert_null (lf_comparison_find (cmp, LF_COMPARE_MARKETS, "Nippon", NULL));
+}
+
 /* Before a side is solved its figures read "—" and do not differ. */
 static void
 test_unsolved (void)
@@ -460,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/compare/marks", test_marks);
   g_test_add_func ("/compare/currencies", test_currencies);
   g_test_add_func ("/compare/match-by-code", test_match_by_code);
+  g_test_add_func ("/compare/match-code-learnt", test_match_code_learnt);
   g_test_add_func ("/compare/unsolved", test_unsolved);
   g_test_add_func ("/compare/markets", test_markets);
   g_test_add_func ("/compare/problems-equal", test_problems_equal);

@@ -453,6 +453,14 @@ match_markets (const LfCompareSide *sides,
             if (!g_hash_table_contains (by_name, m->name))
               g_hash_table_insert (by_name, (gpointer) m->name, GINT_TO_POINTER (k + 1));
           }
+        else if (has_code (m->code) && !has_code (g_array_index (matches, Match, k).code))
+          {
+            /* Joined by name a match that had no code: its code is this
+             * one's now, so a later side finds it by code too. */
+            g_array_index (matches, Match, k).code = m->code;
+            if (!g_hash_table_contains (by_code, m->code))
+              g_hash_table_insert (by_code, (gpointer) m->code, GINT_TO_POINTER (k + 1));
+          }
         g_array_index (matches, Match, k).index[s] = i;
       }
 

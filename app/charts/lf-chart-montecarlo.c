@@ -166,26 +166,13 @@ draw_histogram (MonteCarlo   *m,
   percentiles (m, &xs, &plot);
 }
 
-static int
-by_frequency (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  const double *f = user_data;
-  guint i = *(const guint *) a, j = *(const guint *) b;
-
-  if (f[i] != f[j])
-    return f[i] > f[j] ? -1 : 1;
-  return i < j ? -1 : i > j;
-}
-
 static void
 draw_frequencies (MonteCarlo   *m,
                   const LfRect *box)
 {
   LfChartFrame *frame = m->frame;
   const LfMonteCarloResult *mc = m->mc;
-  g_autofree guint *order = g_new (guint, mc->n_markets + 1);
+  g_autofree guint *order = lf_monte_carlo_result_order (mc);
   g_autofree const char **names = g_new0 (const char *, mc->n_markets + 1);
   double line = lf_chart_text_line_height (frame, LF_TEXT_SMALL), label_w, value_w;
   double top = box->y + line * 1.4, axis_h = lf_chart_x_axis_height (frame, FALSE);
@@ -193,9 +180,6 @@ draw_frequencies (MonteCarlo   *m,
   LfScale xs;
   LfRect plot;
 
-  for (guint i = 0; i < mc->n_markets; i++)
-    order[i] = i;
-  g_qsort_with_data (order, mc->n_markets, sizeof *order, by_frequency, mc->entry_frequency);
   for (guint r = 0; r < mc->n_markets; r++)
     names[r] = mc->market_names[order[r]];
 

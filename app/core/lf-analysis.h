@@ -130,6 +130,10 @@ LfThresholdResult  *lf_analysis_thresholds  (const LfProblem  *problem,
                                              gpointer          user_data,
                                              GError          **error);
 
+/* The markets, most often entered first, ties in the scenario's order:
+ * the order in which the chart and the window list them. n_markets + 1. */
+guint *lf_monte_carlo_result_order (const LfMonteCarloResult *self);
+
 void lf_sweep_result_free       (LfSweepResult      *self);
 void lf_monte_carlo_result_free (LfMonteCarloResult *self);
 void lf_tornado_result_free     (LfTornadoResult    *self);

@@ -201,3 +201,31 @@ lf_analysis_monte_carlo (const LfProblem  *problem,
 
   return self;
 }
+
+static int
+by_frequency (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const double *f = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+
+  if (f[i] != f[j])
+    return f[i] > f[j] ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
+guint *
+lf_monte_carlo_result_order (const LfMonteCarloResult *self)
+{
+  guint *order;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  order = g_new (guint, self->n_markets + 1);
+  for (guint i = 0; i < self->n_markets; i++)
+    order[i] = i;
+  g_qsort_with_data (order, self->n_markets, sizeof *order, by_frequency, self->entry_frequency);
+
+  return order;
+}

@@ -45,20 +45,6 @@ frequency_bar (const char *name,
   return bar;
 }
 
-/* Most often entered first, ties in the scenario's order: as the chart. */
-static int
-by_frequency (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  const double *f = user_data;
-  guint i = *(const guint *) a, j = *(const guint *) b;
-
-  if (f[i] != f[j])
-    return f[i] > f[j] ? -1 : 1;
-  return i < j ? -1 : i > j;
-}
-
 /* The frequencies come with the finished result only. */
 static void
 show_frequency_list (LfAnalysisView *self)
@@ -70,10 +56,8 @@ show_frequency_list (LfAnalysisView *self)
   _lf_analysis_clear_list (s);
   if (mc == NULL || self->mc_stream != NULL || mc->n_samples == 0)
     return;
-  order = g_new (guint, mc->n_markets + 1);
-  for (guint r = 0; r < mc->n_markets; r++)
-    order[r] = r;
-  g_qsort_with_data (order, mc->n_markets, sizeof *order, by_frequency, mc->entry_frequency);
+  /* Most often entered first, as the chart lists them. */
+  order = lf_monte_carlo_result_order (mc);
   for (guint r = 0; r < mc->n_markets; r++)
     {
       guint i = order[r];

@@ -352,6 +352,45 @@ test_thresholds (Fixture       *f,
   g_assert_true (g_str_has_prefix (row_subtitle (rows->pdata[5]), "Enters when its value weight rises ×"));
 }
 
+/* Shown, the Thresholds section of a small scenario finds them by itself,
+ * and again after an edit, without a click. */
+static void
+test_thresholds_auto (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->view), LF_TYPE_ANALYSIS_VIEW, "stack"));
+  g_autoptr(LfProblem) edited = lf_problem_copy (f->problem);
+  g_autoptr(LfPlan) plan = NULL;
+  g_autoptr(LfThresholdResult) expected = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  lf_analysis_view_set_problem (f->view, f->problem, f->plan);
+  wait_idle (f);
+  g_assert_cmpstr (button_label (f, "thresholds-button"), ==, "Run");
+  gtk_stack_set_visible_child_name (stack, "thresholds");
+  wait_idle (f);
+  g_assert_cmpstr (button_label (f, "thresholds-button"), ==, "Run Again");
+  rows = list_rows (f, "thresholds-list");
+  g_assert_cmpuint (rows->len, ==, f->problem->n_markets);
+
+  /* Its rows are those of the edited scenario, found anew. */
+  edited->budget *= 1.5;
+  plan = solve (edited);
+  expected = lf_analysis_thresholds (edited, NULL, NULL, NULL, NULL);
+  lf_analysis_view_set_problem (f->view, edited, plan);
+  wait_idle (f);
+  g_assert_cmpstr (button_label (f, "thresholds-button"), ==, "Run Again");
+  g_ptr_array_unref (rows);
+  rows = list_rows (f, "thresholds-list");
+  g_assert_cmpuint (rows->len, ==, expected->n_markets);
+  for (guint i = 0; i < expected->n_markets; i++)
+    {
+      g_autofree char *text = lf_analysis_threshold_text (expected, edited, i);
+
+      g_assert_cmpstr (row_subtitle (rows->pdata[i]), ==, text);
+    }
+}
+
 static void
 test_tornado (Fixture       *f,
               gconstpointer  data)
@@ -907,6 +946,7 @@ main (int   argc,
   g_test_add ("/analysis-view/sweep", Fixture, NULL, fixture_setup, test_sweep, fixture_teardown);
   g_test_add ("/analysis-view/sweep-range", Fixture, NULL, fixture_setup, test_sweep_range, fixture_teardown);
   g_test_add ("/analysis-view/thresholds", Fixture, NULL, fixture_setup, test_thresholds, fixture_teardown);
+  g_test_add ("/analysis-view/thresholds-auto", Fixture, NULL, fixture_setup, test_thresholds_auto, fixture_teardown);
   g_test_add ("/analysis-view/thresholds-progress", Fixture, NULL, fixture_setup, test_thresholds_progress,
               fixture_teardown);
   g_test_add ("/analysis-view/tornado", Fixture, NULL, fixture_setup, test_tornado, fixture_teardown);

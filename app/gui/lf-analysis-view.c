@@ -108,6 +108,23 @@ on_section_selected_cb (LfAnalysisView *self)
     gtk_stack_set_visible_child_name (self->stack, section_ops[selected]->name);
 }
 
+/* "What would it take for India to make the cut?" is asked first: on a
+ * scenario small enough to answer it in a moment, the Thresholds section
+ * answers it when shown, and again after each edit while shown. */
+#define AUTO_THRESHOLDS_MAX_MARKETS 20
+
+static void
+find_thresholds_if_shown (LfAnalysisView *self)
+{
+  Section *s = &self->sections[SEC_THRESHOLDS];
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), section_ops[SEC_THRESHOLDS]->name) != 0 ||
+      self->problem == NULL || self->problem->n_markets > AUTO_THRESHOLDS_MAX_MARKETS ||
+      s->cancellable != NULL || s->error != NULL || _lf_analysis_is_current (self, SEC_THRESHOLDS))
+    return;
+  _lf_analysis_start_run (self, SEC_THRESHOLDS);  /* stays put when blocked */
+}
+
 static void
 on_section_shown_cb (LfAnalysisView *self)
 {
@@ -116,6 +133,7 @@ on_section_shown_cb (LfAnalysisView *self)
   for (guint k = 0; k < N_SECTIONS && name != NULL; k++)
     if (strcmp (name, section_ops[k]->name) == 0 && gtk_drop_down_get_selected (self->section_dropdown) != k)
       gtk_drop_down_set_selected (self->section_dropdown, k);
+  find_thresholds_if_shown (self);
 }
 
 /* GObject */
@@ -264,6 +282,7 @@ lf_analysis_view_set_problem (LfAnalysisView *self,
     }
   for (guint k = 0; k < N_SECTIONS; k++)
     _lf_analysis_update_section (self, k);
+  find_thresholds_if_shown (self);
 }
 
 void

@@ -96,9 +96,9 @@ test_thresholds (void)
                    "In the plan");
   check_threshold (problem, TRUE, NAN, NAN, "Never leaves, whatever its value weight or promotion cost", "In the plan");
   problem->markets[0].v.lock = LF_LOCK_ENTER;
-  check_threshold (problem, TRUE, NAN, NAN, "Locked in the plan: unlock it to see what would take it out", "Locked in");
+  check_threshold (problem, TRUE, NAN, NAN, "Locked in the plan; unlock it to see what would take it out", "Locked in");
   problem->markets[0].v.lock = LF_LOCK_EXCLUDE;
-  check_threshold (problem, FALSE, NAN, NAN, "Locked out of the plan: unlock it to see what would bring it in",
+  check_threshold (problem, FALSE, NAN, NAN, "Locked out of the plan; unlock it to see what would bring it in",
                    "Locked out");
 }
 

@@ -1151,8 +1151,8 @@ test_thresholds_flip (void)
   g_rmdir (dir);
 
   g_assert_cmpint (human->exit_status, ==, 0);
-  g_assert_nonnull (strstr (human->out, "China: enters when its value weight rises ×"));
-  g_assert_nonnull (strstr (human->out, "Singapore: locked in"));
+  g_assert_nonnull (strstr (human->out, "China: Enters when its value weight rises ×"));
+  g_assert_nonnull (strstr (human->out, "Singapore: Locked in the plan"));
 }
 
 /* Charts and the board pack */

@@ -15,6 +15,7 @@
 
 #include "lf-analysis.h"
 #include "lf-cli-private.h"
+#include "lf-threshold-text.h"
 #include "lf-format.h"
 
 /* What the analysis sub-commands, chart and report share */
@@ -236,15 +237,6 @@ objective_text (const LfProblem *problem,
     return lf_format_money (value, problem->currency, LF_MONEY_UNITS);
 
   return lf_format_short (value, 6);
-}
-
-static char *
-multiplier_text (double factor)
-{
-  g_autofree char *number = lf_format_short (factor, 3);
-
-  /* Translators: a multiplier, e.g. "×0.8" */
-  return g_strdup_printf (_("×%s"), number);
 }
 
 /* Writes and frees @text: JSON as it is, a table in the locale's charset. */
@@ -532,8 +524,8 @@ tornado_swing (const LfTornadoItem *item,
 static char **
 tornado_header (const LfTornadoResult *tornado)
 {
-  g_autofree char *low = multiplier_text (tornado->low_multiplier);
-  g_autofree char *high = multiplier_text (tornado->high_multiplier);
+  g_autofree char *low = lf_analysis_multiplier_text (tornado->low_multiplier);
+  g_autofree char *high = lf_analysis_multiplier_text (tornado->high_multiplier);
   char **row = g_new0 (char *, 5);
 
   row[0] = g_strdup (_("Parameter"));
@@ -568,8 +560,8 @@ tornado_to_text (const LfTornadoResult *tornado,
 {
   g_autoptr(GPtrArray) lines = rows_new ();
   g_autoptr(GPtrArray) rows = rows_new ();
-  g_autofree char *low = multiplier_text (tornado->low_multiplier);
-  g_autofree char *high = multiplier_text (tornado->high_multiplier);
+  g_autofree char *low = lf_analysis_multiplier_text (tornado->low_multiplier);
+  g_autofree char *high = lf_analysis_multiplier_text (tornado->high_multiplier);
   GString *out = g_string_new (NULL);
 
   add_line (lines, _("Scenario"), g_strdup (problem->name));
@@ -974,71 +966,17 @@ _lf_cli_montecarlo (int    argc,
 
 /* thresholds */
 
-static char *
-threshold_entering_text (const char        *name,
-                         const LfThreshold *t)
-{
-  g_autofree char *alpha = multiplier_text (t->alpha_factor);
-  g_autofree char *promote = multiplier_text (t->promote_factor);
-
-  if (!isnan (t->alpha_factor) && !isnan (t->promote_factor))
-    /* Translators: e.g. "India: enters when its value weight rises ×1.37 or its promotion cost falls to ×0.62" */
-    return g_strdup_printf (_("%s: enters when its value weight rises %s or its promotion cost falls to %s"),
-                            name, alpha, promote);
-  if (!isnan (t->alpha_factor))
-    return g_strdup_printf (_("%s: enters when its value weight rises %s; never by its promotion cost alone"),
-                            name, alpha);
-  if (!isnan (t->promote_factor))
-    return g_strdup_printf (_("%s: enters when its promotion cost falls to %s; never by its value weight alone"),
-                            name, promote);
-
-  return g_strdup_printf (_("%s: never enters, whatever its value weight or promotion cost"), name);
-}
-
-static char *
-threshold_leaving_text (const char        *name,
-                        const LfThreshold *t)
-{
-  g_autofree char *alpha = multiplier_text (t->alpha_factor);
-  g_autofree char *promote = multiplier_text (t->promote_factor);
-
-  if (!isnan (t->alpha_factor) && !isnan (t->promote_factor))
-    /* Translators: e.g. "China: leaves when its value weight falls to ×0.55 or its promotion cost rises ×1.8" */
-    return g_strdup_printf (_("%s: leaves when its value weight falls to %s or its promotion cost rises %s"),
-                            name, alpha, promote);
-  if (!isnan (t->alpha_factor))
-    return g_strdup_printf (_("%s: leaves when its value weight falls to %s; never by its promotion cost alone"),
-                            name, alpha);
-  if (!isnan (t->promote_factor))
-    return g_strdup_printf (_("%s: leaves when its promotion cost rises %s; never by its value weight alone"),
-                            name, promote);
-
-  return g_strdup_printf (_("%s: never leaves, whatever its value weight or promotion cost"), name);
-}
-
+/* "India: Enters when its value weight rises ×1.37; …", in the words of
+ * the window's Thresholds section. */
 static char *
 threshold_text (const LfThresholdResult *result,
                 const LfProblem         *problem,
                 guint                    i)
 {
-  const char *name = result->market_names[i];
+  g_autofree char *text = lf_analysis_threshold_text (result, problem, i);
 
-  switch (problem->markets[i].v.lock)
-    {
-    case LF_LOCK_ENTER:
-      /* Translators: a market the user locked into the plan */
-      return g_strdup_printf (_("%s: locked in the plan"), name);
-    case LF_LOCK_EXCLUDE:
-      return g_strdup_printf (_("%s: locked out of the plan"), name);
-    case LF_LOCK_AUTO:
-    default:
-      break;
-    }
-
-  if (result->thresholds[i].entered)
-    return threshold_leaving_text (name, &result->thresholds[i]);
-
-  return threshold_entering_text (name, &result->thresholds[i]);
+  /* Translators: a market, then what would make it change sides */
+  return g_strdup_printf (_("%s: %s"), result->market_names[i], text);
 }
 
 static char *

@@ -7,6 +7,7 @@
 
 #include "lf-analysis.h"
 #include "lf-format.h"
+#include "lf-threshold-text.h"
 
 G_BEGIN_DECLS
 
@@ -15,13 +16,6 @@ G_BEGIN_DECLS
 char       *lf_analysis_value_text       (const LfProblem         *problem,
                                           double                   value,
                                           LfMoneyScale             scale);
-char       *lf_analysis_multiplier_text  (double                   factor);
-
-/* "Enters when its value weight rises ×1.35; never by its promotion
- * cost alone", for market @i of a threshold result. */
-char       *lf_analysis_threshold_text   (const LfThresholdResult *result,
-                                          const LfProblem         *problem,
-                                          guint                    i);
 /* "In the plan", "Not in the plan", "Locked in", "Locked out". */
 const char *lf_analysis_threshold_side   (const LfThresholdResult *result,
                                           const LfProblem         *problem,

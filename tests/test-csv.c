@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lf-market-csv.h"
+#include "lf-test-examples.h"
 
 static char *
 example_path (const char *name)
@@ -506,30 +507,11 @@ test_csv_locale (void)
   assert_same_markets (markets, scenario);
 }
 
-/* A sparse file just over the size limit: refused before it is loaded. */
-static GFile *
-create_huge_file (const char *dir,
-                  const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_seekable_truncate (G_SEEKABLE (out), 64 * 1024 * 1024 + 1, NULL, &error));
-  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&file);
-}
-
 static void
 test_csv_file_too_large (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("landfall-huge-XXXXXX", NULL);
-  g_autoptr(GFile) file = create_huge_file (dir, "huge.csv");
+  g_autoptr(GFile) file = lf_test_create_huge_file (dir, "huge.csv");
   g_autoptr(GError) error = NULL;
 
   g_assert_null (lf_market_csv_read_file (file, NULL, &error));

@@ -79,11 +79,11 @@ lf_compare_grid_names (GtkGrid            *grid,
       gtk_widget_add_css_class (name, "compare-names");
       gtk_widget_add_css_class (name, "heading");
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 18);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 16);
       /* No narrower than that either: a grid in a scrolled window is
        * measured at its least width, where a long name would wrap into
        * a tall column head and leave a gap under the grid. */
-      gtk_label_set_width_chars (GTK_LABEL (name), MIN (g_utf8_strlen (cmp->names[s], -1), 18));
+      gtk_label_set_width_chars (GTK_LABEL (name), MIN (g_utf8_strlen (cmp->names[s], -1), 16));
       gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_RIGHT);
     }
 
@@ -121,6 +121,11 @@ grid_row (GtkGrid            *grid,
     title = g_strdup (r->label);
   title_label = grid_cell (grid, title, 0, row, FALSE);
   gtk_widget_add_css_class (title_label, "compare-title");
+  /* "Payments … · Compliance per satisfaction" wraps rather than push the
+   * last columns out of the page. */
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (title_label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (title_label), 20);
   /* The title says a row has a difference; only the cells that differ
    * from the reference (the first side) are tinted. */
   if (r->marks != 0)
